@@ -3,9 +3,12 @@ package org.cql4j.protocol;
 /**
  * The consistency level of a request: how many replicas must answer. Immutable and thread-safe.
  *
- * <p>Codes from native_protocol_v4.spec §3 ([consistency]). The serial levels live in {@link
- * SerialConsistency}; they are valid only as the serial consistency of a conditional request, or as
- * the consistency of a read that must see the result of one.
+ * <p>Codes from native_protocol_v4.spec §3 ([consistency]). The serial levels {@link #SERIAL} and
+ * {@link #LOCAL_SERIAL} are here too (as in the Rust driver's {@code Consistency} and the Java
+ * driver 4.x): a server reports them as the consistency of an Unavailable or WriteTimeout error of
+ * a conditional (CAS) write, and they are the consistency of a read that must see the result of a
+ * conditional write. The serial consistency of a conditional request itself is a {@link
+ * SerialConsistency}.
  */
 public enum Consistency {
   /** A write is accepted once written anywhere, hints included; not for reads. */
@@ -24,6 +27,10 @@ public enum Consistency {
   LOCAL_QUORUM(0x0006),
   /** A majority of the replicas in each datacenter; writes only. */
   EACH_QUORUM(0x0007),
+  /** Paxos over all datacenters: a linearizable read, or the Paxos phase of a CAS write. */
+  SERIAL(0x0008),
+  /** Paxos within the coordinator's datacenter. */
+  LOCAL_SERIAL(0x0009),
   /** One replica in the coordinator's datacenter. */
   LOCAL_ONE(0x000A);
 
@@ -46,13 +53,18 @@ public enum Consistency {
     return code;
   }
 
+  /** Whether this is {@link #SERIAL} or {@link #LOCAL_SERIAL}. */
+  public boolean isSerial() {
+    return this == SERIAL || this == LOCAL_SERIAL;
+  }
+
   /**
    * Returns the consistency with the given wire code.
    *
    * @param code the [consistency] code read from a frame
    * @return the matching level
-   * @throws IllegalArgumentException if the code is not a regular consistency (serial levels
-   *     included: see {@link SerialConsistency#fromCode(int)})
+   * @throws IllegalArgumentException if the code is not a [consistency] of native_protocol_v4.spec
+   *     §3
    */
   public static Consistency fromCode(int code) {
     Consistency c = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
