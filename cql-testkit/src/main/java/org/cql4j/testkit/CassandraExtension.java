@@ -1,0 +1,157 @@
+package org.cql4j.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 extension behind {@link CassandraTest}; stateless and thread-safe (the started
+ * clusters live in JUnit's root store, one per kind, closed when the test plan ends).
+ */
+public final class CassandraExtension
+    implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
+  /** System property: comma-separated {@code host:port} of an external cluster to test against. */
+  public static final String CONTACT_POINTS_PROPERTY = "cql4j.test.contactPoints";
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(CassandraExtension.class);
+
+  /** Creates the extension; JUnit does this through {@link CassandraTest}. */
+  public CassandraExtension() {}
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    Optional<CassandraTest> wanted = wanted(context);
+    if (wanted.isPresent()
+        && externalContactPoints().isPresent()
+        && (wanted.get().passwordAuthentication() || wanted.get().clientTls())) {
+      return ConditionEvaluationResult.disabled(
+          "needs nodes with authentication or TLS set up by cql4j-testkit, but -D"
+              + CONTACT_POINTS_PROPERTY
+              + " points at an external cluster");
+    }
+    return ConditionEvaluationResult.enabled("Cassandra available");
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    cluster(context); // start (or reuse) before the first test, so a failure fails the class
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == TestCluster.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return cluster(context);
+  }
+
+  private static TestCluster cluster(ExtensionContext context) {
+    CassandraTest wanted =
+        wanted(context)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "CassandraExtension needs @CassandraTest on the test class"));
+    Optional<List<String>> external = externalContactPoints();
+    if (external.isPresent()) {
+      return new TestCluster(
+          "external cluster " + external.get(),
+          external.get(),
+          Optional.ofNullable(System.getProperty("cql4j.test.username")),
+          Optional.ofNullable(System.getProperty("cql4j.test.password")),
+          Optional.empty(),
+          Optional.empty());
+    }
+    String key =
+        "nodes="
+            + wanted.nodes()
+            + ",auth="
+            + wanted.passwordAuthentication()
+            + ",tls="
+            + wanted.clientTls();
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(key, k -> SharedCluster.start(wanted), SharedCluster.class)
+        .testCluster();
+  }
+
+  private static Optional<CassandraTest> wanted(ExtensionContext context) {
+    return context
+        .getTestClass()
+        .flatMap(c -> AnnotationSupport.findAnnotation(c, CassandraTest.class));
+  }
+
+  private static Optional<List<String>> externalContactPoints() {
+    String value = System.getProperty(CONTACT_POINTS_PROPERTY, "");
+    List<String> points = new ArrayList<>();
+    Arrays.stream(value.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .forEach(points::add);
+    return points.isEmpty() ? Optional.empty() : Optional.of(points);
+  }
+
+  /** A cluster started for one kind of {@link CassandraTest}, closed with the test plan. */
+  @SuppressWarnings("deprecation") // CloseableResource: the form every JUnit 5 version closes
+  private record SharedCluster(CassandraCluster cluster, TestCluster testCluster)
+      implements ExtensionContext.Store.CloseableResource {
+
+    static SharedCluster start(CassandraTest wanted) {
+      // Each kind gets its own loopback addresses so kinds can run side by side in one JVM:
+      // the plain ring on 127.0.0.1..n as documented, single nodes on 127.0.<odd>.1.
+      int kind = (wanted.passwordAuthentication() ? 1 : 0) + (wanted.clientTls() ? 2 : 0);
+      int subnet = kind * 2 + (wanted.nodes() > 1 ? 0 : 1);
+      List<String> addresses = new ArrayList<>();
+      for (int i = 1; i <= wanted.nodes(); i++) {
+        addresses.add("127.0." + subnet + "." + i);
+      }
+      CassandraCluster cluster =
+          CassandraCluster.builder()
+              .addresses(addresses)
+              .configureNodes(
+                  node ->
+                      node.passwordAuthentication(wanted.passwordAuthentication())
+                          .clientTls(wanted.clientTls())
+                          .stopTimeout(Duration.ofSeconds(10)))
+              .build();
+      try {
+        cluster.start();
+      } catch (RuntimeException e) {
+        cluster.close();
+        throw e;
+      }
+      boolean auth = wanted.passwordAuthentication();
+      TestCluster testCluster =
+          new TestCluster(
+              "Cassandra 5.0, "
+                  + wanted.nodes()
+                  + (wanted.nodes() == 1 ? " node" : " nodes")
+                  + (auth ? ", password authentication" : "")
+                  + (wanted.clientTls() ? ", client TLS" : ""),
+              cluster.contactPoints(),
+              auth ? Optional.of(CassandraNode.DEFAULT_USERNAME) : Optional.empty(),
+              auth ? Optional.of(CassandraNode.DEFAULT_PASSWORD) : Optional.empty(),
+              cluster.clientTrustStore(),
+              Optional.of(cluster));
+      return new SharedCluster(cluster, testCluster);
+    }
+
+    @Override
+    public void close() {
+      cluster.close();
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.cql4j.testkit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test class against real Cassandra nodes, started once per test JVM and shared by every
+ * class that asks for the same kind.
+ *
+ * <pre>{@code
+ * @CassandraTest(nodes = 3)
+ * class ReplicationIT {
+ *   @Test
+ *   void writesReachEveryReplica(TestCluster cassandra) {
+ *     List<String> contactPoints = cassandra.contactPoints();
+ *     ...
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Test methods, constructors and {@code @BeforeAll} methods receive the {@link TestCluster} as a
+ * parameter. With {@code -Dcql4j.test.contactPoints=host:port,...} the tests run against that
+ * cluster instead (and {@code -Dcql4j.test.username}/{@code password} log in); classes that need
+ * authentication or TLS set up by the test kit are then skipped.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(CassandraExtension.class)
+public @interface CassandraTest {
+  /** How many nodes; default 1. A single node runs on 127.0.1.x, a ring on 127.0.0.1 to .n. */
+  int nodes() default 1;
+
+  /** Whether the nodes require a login ({@code cassandra}/{@code cassandra}); default false. */
+  boolean passwordAuthentication() default false;
+
+  /** Whether the nodes require TLS on the CQL port; default false. */
+  boolean clientTls() default false;
+}

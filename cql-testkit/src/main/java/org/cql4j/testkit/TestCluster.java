@@ -1,0 +1,37 @@
+package org.cql4j.testkit;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The database a test talks to, as the JUnit extensions hand it out: where it is and how to log in;
+ * immutable and thread-safe.
+ *
+ * <p>It is a cluster the test kit started ({@link #managed()} gives control over its nodes), a
+ * ScyllaDB container, or an external cluster named with {@code -Dcql4j.test.contactPoints}.
+ *
+ * @param description a human-readable name, e.g. {@code "Cassandra 5.0.9, 3 nodes"}
+ * @param contactPoints the CQL endpoints as {@code host:port}
+ * @param username the login, when the database requires one
+ * @param password the password, when the database requires one
+ * @param clientTrustStore the truststore for TLS, when the database requires TLS
+ * @param managed the nodes, when the test kit started them
+ */
+public record TestCluster(
+    String description,
+    List<String> contactPoints,
+    Optional<String> username,
+    Optional<String> password,
+    Optional<TrustStore> clientTrustStore,
+    Optional<CassandraCluster> managed) {
+
+  /** Copies the contact points so the value cannot change. */
+  public TestCluster {
+    contactPoints = List.copyOf(contactPoints);
+  }
+
+  /** The first contact point, for tests that need only one. */
+  public String firstContactPoint() {
+    return contactPoints.get(0);
+  }
+}
