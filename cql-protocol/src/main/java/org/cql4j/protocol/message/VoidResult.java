@@ -1,0 +1,20 @@
+package org.cql4j.protocol.message;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A Void result: success with nothing to report (native_protocol_v4.spec §4.2.5.1). Immutable and
+ * thread-safe.
+ */
+public record VoidResult() implements Result {
+
+  @Override
+  public int kind() {
+    return VOID;
+  }
+
+  @Override
+  public void encode(ByteBuf out, ProtocolFeatures features) {
+    out.writeInt(VOID);
+  }
+}
