@@ -14,7 +14,6 @@ import javax.net.ssl.SSLContext;
 import org.cql4j.testkit.internal.CassandraClasspath;
 import org.cql4j.testkit.internal.Folders;
 import org.cql4j.testkit.internal.LogTail;
-import org.cql4j.testkit.internal.NativeProtocolProbe;
 import org.cql4j.testkit.internal.NodeCommand;
 import org.cql4j.testkit.internal.NodeFiles;
 import org.cql4j.testkit.internal.NodeSettings;

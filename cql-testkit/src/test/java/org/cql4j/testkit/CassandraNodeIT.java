@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.cql4j.testkit.internal.NativeProtocolProbe;
 import org.junit.jupiter.api.Test;
 
 /** Starts real Cassandra nodes on 127.0.100.x, away from the addresses the extensions use. */

@@ -1,4 +1,4 @@
-package org.cql4j.testkit.internal;
+package org.cql4j.testkit;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
