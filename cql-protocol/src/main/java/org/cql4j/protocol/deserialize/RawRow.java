@@ -18,6 +18,7 @@ import org.cql4j.protocol.types.ColumnSpec;
  */
 public final class RawRow {
   private final List<ColumnSpec> columns;
+  private final ByteBuf rows;
   private final ByteBuf view;
   private final int[] starts;
   private final int[] lengths;
@@ -31,6 +32,7 @@ public final class RawRow {
    */
   public RawRow(ByteBuf rows, List<ColumnSpec> columns) {
     this.columns = columns;
+    this.rows = rows;
     this.view = rows.duplicate();
     this.starts = new int[columns.size()];
     this.lengths = new int[columns.size()];
@@ -104,6 +106,25 @@ public final class RawRow {
    */
   public int offset(int index) {
     return starts[index];
+  }
+
+  /**
+   * Returns the length of the cell's bytes, or -1 for a CQL null. Not thread-safe.
+   *
+   * @param index the column position
+   * @return the length
+   */
+  public int length(int index) {
+    return lengths[index];
+  }
+
+  /**
+   * The rows buffer the cells are in. Not thread-safe.
+   *
+   * @return the buffer given to the constructor; owned by its creator, never release it here
+   */
+  public ByteBuf buffer() {
+    return rows;
   }
 
   /**
