@@ -82,6 +82,9 @@ public final class Cells {
 
   /** The number of bytes of the unsigned vint starting with {@code firstByte}. */
   public static int vintSize(byte firstByte) {
+    if (firstByte >= 0) {
+      return 1;
+    }
     return Integer.numberOfLeadingZeros(~firstByte) - 24 + 1;
   }
 
