@@ -1,0 +1,110 @@
+package org.cql4j.session.internal.statement;
+
+import java.util.Objects;
+import org.cql4j.protocol.message.PreparedResult;
+import org.cql4j.protocol.message.RowsMetadata;
+import org.cql4j.session.statement.PreparedStatement;
+import org.cql4j.session.statement.StatementSettings;
+
+/**
+ * The session's access to {@link PreparedStatement} internals (its constructor, the raw id, the
+ * result metadata update). Thread-safe: the accessor is installed once, by {@code
+ * PreparedStatement}'s static initializer.
+ */
+public final class PreparedStatements {
+  private static volatile Access access;
+
+  private PreparedStatements() {}
+
+  /** What {@code PreparedStatement} exposes to the session; implemented by it alone. */
+  public interface Access {
+    /**
+     * Creates a statement.
+     *
+     * @param cql the prepared text
+     * @param prepared the server's PREPARED result
+     * @param lwt whether the server marked the statement as a lightweight transaction
+     * @return the statement, with default settings
+     */
+    PreparedStatement create(String cql, PreparedResult prepared, boolean lwt);
+
+    /**
+     * Returns the statement id without copying; never modify it.
+     *
+     * @param statement the statement
+     * @return the id
+     */
+    byte[] rawId(PreparedStatement statement);
+
+    /**
+     * Returns the result metadata id without copying, or null; never modify it.
+     *
+     * @param statement the statement
+     * @return the id or null
+     */
+    byte[] rawResultMetadataId(PreparedStatement statement);
+
+    /**
+     * Replaces the result metadata after the server reported new metadata (a ROWS result with
+     * METADATA_CHANGED, or a re-prepare).
+     *
+     * @param statement the statement
+     * @param resultMetadataId the new result metadata id, or null
+     * @param metadata the new metadata
+     */
+    void updateResultMetadata(
+        PreparedStatement statement, byte[] resultMetadataId, RowsMetadata metadata);
+
+    /**
+     * Copies every setting of {@code from} to {@code to}.
+     *
+     * @param from the source
+     * @param to the target
+     */
+    void copySettings(StatementSettings<?> from, StatementSettings<?> to);
+  }
+
+  /**
+   * Installs the accessor; called once by {@code PreparedStatement}.
+   *
+   * @param accessor the accessor
+   * @throws IllegalStateException if called again
+   */
+  public static synchronized void install(Access accessor) {
+    if (access != null) {
+      throw new IllegalStateException("PreparedStatement access is already installed");
+    }
+    access = Objects.requireNonNull(accessor, "accessor");
+  }
+
+  /**
+   * Returns the accessor, initializing {@code PreparedStatement} first if needed.
+   *
+   * @return the accessor
+   */
+  public static Access access() {
+    Access a = access;
+    if (a == null) {
+      try {
+        Class.forName(
+            PreparedStatement.class.getName(), true, PreparedStatement.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+      a = access;
+    }
+    return a;
+  }
+
+  /**
+   * Creates a prepared statement from the server's PREPARED result.
+   *
+   * @param cql the prepared text
+   * @param prepared the result
+   * @param lwt whether the server marked the statement as a lightweight transaction
+   * @return the statement, with default settings
+   */
+  public static PreparedStatement create(String cql, PreparedResult prepared, boolean lwt) {
+    return access().create(cql, prepared, lwt);
+  }
+}

@@ -1,0 +1,143 @@
+package org.cql4j.session.statement;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.cql4j.protocol.message.PreparedResult;
+import org.cql4j.protocol.message.RowsMetadata;
+import org.cql4j.protocol.types.ColumnSpec;
+import org.cql4j.session.internal.statement.PreparedStatements;
+
+/**
+ * A statement prepared on the cluster: the server parsed it once and knows it by an id, and the
+ * driver knows the types of its bind markers and result columns. Thread-safe: the prepared data is
+ * immutable except the result metadata, which the driver replaces atomically when the server
+ * reports a schema change; settings are volatile (see {@link StatementSettings}).
+ *
+ * <p>Create one with {@code session.prepare(cql)}; there is no public constructor.
+ */
+public final class PreparedStatement extends StatementSettings<PreparedStatement> {
+
+  static {
+    PreparedStatements.install(new Access());
+  }
+
+  private final String cql;
+  private final byte[] id;
+  private final List<ColumnSpec> variables;
+  private final List<Integer> partitionKeyIndexes;
+  private final boolean lwt;
+  private volatile ResultMetadata resultMetadata;
+
+  /** The result metadata and its id, replaced together. */
+  private record ResultMetadata(byte[] id, RowsMetadata metadata) {}
+
+  private PreparedStatement(String cql, PreparedResult prepared, boolean lwt) {
+    this.cql = Objects.requireNonNull(cql, "cql");
+    this.id = prepared.id().clone();
+    this.variables = prepared.variables().variables();
+    this.partitionKeyIndexes = prepared.variables().partitionKeyIndexes();
+    this.lwt = lwt;
+    this.resultMetadata =
+        new ResultMetadata(prepared.resultMetadataId(), prepared.resultMetadata());
+  }
+
+  /** The CQL text that was prepared. Thread-safe. */
+  public String cql() {
+    return cql;
+  }
+
+  /** The statement id the server assigned (a copy). Thread-safe. */
+  public byte[] id() {
+    return id.clone();
+  }
+
+  /**
+   * The result metadata id (protocol v5 and the ScyllaDB metadata-id extension), a copy, or empty
+   * when the protocol does not use one. Thread-safe.
+   */
+  public Optional<byte[]> resultMetadataId() {
+    byte[] metadataId = resultMetadata.id();
+    return metadataId == null ? Optional.empty() : Optional.of(metadataId.clone());
+  }
+
+  /** The bind markers in order, with their names and CQL types. Thread-safe. */
+  public List<ColumnSpec> variables() {
+    return variables;
+  }
+
+  /**
+   * The positions among {@link #variables()} of the partition key columns, in partition key order;
+   * empty when the statement does not bind the whole partition key. Thread-safe.
+   */
+  public List<Integer> partitionKeyIndexes() {
+    return partitionKeyIndexes;
+  }
+
+  /** Whether the driver can compute the token of a request from its values. Thread-safe. */
+  public boolean isTokenAware() {
+    return !partitionKeyIndexes.isEmpty();
+  }
+
+  /** Whether the server confirmed the statement is a lightweight transaction (ScyllaDB). */
+  public boolean isLwt() {
+    return lwt;
+  }
+
+  /**
+   * The columns the statement returns, with their types; empty for statements that return no rows.
+   * Thread-safe.
+   */
+  public List<ColumnSpec> resultColumns() {
+    return resultMetadata.metadata().columns();
+  }
+
+  /** The full result metadata as last received from the server. Thread-safe. */
+  public RowsMetadata resultMetadata() {
+    return resultMetadata.metadata();
+  }
+
+  /**
+   * The keyspace of the first bind marker or result column, when the statement has any.
+   * Thread-safe.
+   */
+  public Optional<String> keyspace() {
+    List<ColumnSpec> columns = variables.isEmpty() ? resultColumns() : variables;
+    return columns.isEmpty() ? Optional.empty() : Optional.of(columns.get(0).keyspace());
+  }
+
+  @Override
+  public String toString() {
+    return "PreparedStatement[" + HexFormat.of().formatHex(id) + ", " + cql + "]";
+  }
+
+  /** The internal accessor: lets the session create statements and update their metadata. */
+  private static final class Access implements PreparedStatements.Access {
+    @Override
+    public PreparedStatement create(String cql, PreparedResult prepared, boolean lwt) {
+      return new PreparedStatement(cql, prepared, lwt);
+    }
+
+    @Override
+    public byte[] rawId(PreparedStatement statement) {
+      return statement.id;
+    }
+
+    @Override
+    public byte[] rawResultMetadataId(PreparedStatement statement) {
+      return statement.resultMetadata.id();
+    }
+
+    @Override
+    public void updateResultMetadata(
+        PreparedStatement statement, byte[] resultMetadataId, RowsMetadata metadata) {
+      statement.resultMetadata = new ResultMetadata(resultMetadataId, metadata);
+    }
+
+    @Override
+    public void copySettings(StatementSettings<?> from, StatementSettings<?> to) {
+      to.copySettingsFrom(from);
+    }
+  }
+}
