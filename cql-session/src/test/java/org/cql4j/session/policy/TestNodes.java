@@ -1,0 +1,15 @@
+package org.cql4j.session.policy;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.UUID;
+import org.cql4j.session.internal.cluster.DefaultNode;
+
+final class TestNodes {
+  private TestNodes() {}
+
+  static DefaultNode node(int last, String dc) {
+    return new DefaultNode(
+        new InetSocketAddress("10.0.0." + last, 9042), UUID.randomUUID(), dc, "r1", List.of());
+  }
+}
