@@ -1,0 +1,91 @@
+package org.cql4j.session.internal.result;
+
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.cql4j.protocol.deserialize.DeserializeRow;
+import org.cql4j.protocol.deserialize.RowIterator;
+import org.cql4j.protocol.types.ColumnSpec;
+import org.cql4j.session.QueryRowsResult;
+import org.cql4j.session.internal.mapping.RowCodecs;
+
+/**
+ * The rows of a result over a GC-managed heap buffer. Immutable and thread-safe: every iteration
+ * reads the shared buffer with absolute indices through its own {@link RowIterator}.
+ *
+ * <p>Buffer ownership: {@code rows} is an unpooled heap buffer that this object owns and never
+ * releases (release is unnecessary: the garbage collector reclaims it with the result).
+ */
+public final class DefaultQueryRowsResult implements QueryRowsResult {
+  private final List<ColumnSpec> columns;
+  private final int rowCount;
+  private final ByteBuf rows;
+  private final List<String> warnings;
+  private final UUID tracingId;
+
+  /**
+   * Creates the rows result.
+   *
+   * @param columns the columns of every row
+   * @param rowCount the number of rows
+   * @param rows the rows content, GC-managed (unpooled heap); owned by this object from now on
+   * @param warnings the server's warnings
+   * @param tracingId the tracing id, or null
+   */
+  public DefaultQueryRowsResult(
+      List<ColumnSpec> columns, int rowCount, ByteBuf rows, List<String> warnings, UUID tracingId) {
+    this.columns = List.copyOf(columns);
+    this.rowCount = rowCount;
+    this.rows = rows;
+    this.warnings = List.copyOf(warnings);
+    this.tracingId = tracingId;
+  }
+
+  @Override
+  public List<ColumnSpec> columnSpecs() {
+    return columns;
+  }
+
+  @Override
+  public int rowsNumber() {
+    return rowCount;
+  }
+
+  @Override
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  @Override
+  public Optional<UUID> tracingId() {
+    return Optional.ofNullable(tracingId);
+  }
+
+  @Override
+  public <R> Iterable<R> rows(Class<R> rowType) {
+    return rows(RowCodecs.deserializer(rowType));
+  }
+
+  @Override
+  public <R> Iterable<R> rows(DeserializeRow<R> deserializer) {
+    return rows(deserializer.bind(columns));
+  }
+
+  /**
+   * Returns the rows decoded with a decoder already bound to {@link #columnSpecs()} (the pager
+   * binds once for all pages with the same metadata).
+   *
+   * @param decoder the bound decoder
+   * @param <R> the row type
+   * @return the rows, iterable more than once
+   */
+  public <R> Iterable<R> rows(DeserializeRow.Decoder<R> decoder) {
+    return () -> RowIterator.of(rows, rowCount, columns, decoder);
+  }
+
+  @Override
+  public String toString() {
+    return "QueryRowsResult[" + rowCount + " rows, columns=" + columns + "]";
+  }
+}

@@ -1,0 +1,136 @@
+package org.cql4j.session.internal.result;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.util.List;
+import java.util.UUID;
+import org.cql4j.protocol.ProtocolException;
+import org.cql4j.protocol.message.PreparedResult;
+import org.cql4j.protocol.message.Result;
+import org.cql4j.protocol.message.RowsMetadata;
+import org.cql4j.protocol.message.RowsResult;
+import org.cql4j.protocol.message.SchemaChangeResult;
+import org.cql4j.protocol.message.SetKeyspaceResult;
+import org.cql4j.protocol.message.VoidResult;
+import org.cql4j.protocol.types.ColumnSpec;
+import org.cql4j.session.PagingState;
+import org.cql4j.session.PagingStateResponse;
+import org.cql4j.session.QueryPage;
+
+/**
+ * Turns protocol results into {@link org.cql4j.session.QueryResult}s. Thread-safe (stateless).
+ *
+ * <p>Ownership of a {@link RowsResult}: {@link #from} takes it over and releases it before
+ * returning, success or failure. Its rows section is copied once into an unpooled heap buffer that
+ * the garbage collector reclaims with the result: the pooled frame goes back to the pool at once,
+ * users never have to close a result, and a forgotten result cannot leak. The cost is one {@code
+ * memcpy} of the rows section per response (no per-cell copy; decoding stays lazy). A later
+ * zero-copy mode could keep the pooled slice and release it through a {@code
+ * java.lang.ref.Cleaner}, at the price of pinning pooled chunks until GC.
+ */
+public final class QueryResults {
+  private QueryResults() {}
+
+  /**
+   * Builds the query result of a RESULT response.
+   *
+   * @param result the protocol result; a {@code RowsResult} is released by this method
+   * @param preparedColumns the prepared statement's result columns, used when the response was sent
+   *     without metadata ({@code NO_METADATA}); null for unprepared statements
+   * @param warnings the response's warnings (frame flag 0x08), empty when none
+   * @param tracingId the response's tracing id (frame flag 0x02), or null
+   * @return the query result
+   * @throws ProtocolException if a rows result has no metadata and no prepared columns are known,
+   *     or their count disagrees with the response's column count
+   */
+  public static DefaultQueryResult from(
+      Result result, List<ColumnSpec> preparedColumns, List<String> warnings, UUID tracingId) {
+    if (!(result instanceof RowsResult rowsResult)) {
+      return new DefaultQueryResult(result, null, warnings, tracingId);
+    }
+    try {
+      RowsMetadata metadata = rowsResult.metadata();
+      List<ColumnSpec> columns = columnsOf(metadata, preparedColumns);
+      ByteBuf content = rowsResult.rowsContent();
+      ByteBuf rows =
+          content.isReadable()
+              ? Unpooled.wrappedBuffer(ByteBufUtil.getBytes(content))
+              : Unpooled.EMPTY_BUFFER;
+      DefaultQueryRowsResult rowsView =
+          new DefaultQueryRowsResult(columns, rowsResult.rowCount(), rows, warnings, tracingId);
+      return new DefaultQueryResult(result, rowsView, warnings, tracingId);
+    } finally {
+      rowsResult.release();
+    }
+  }
+
+  /**
+   * Builds a page: the query result and the paging state of the response. Same ownership as {@link
+   * #from}.
+   *
+   * @param result the protocol result; a {@code RowsResult} is released by this method
+   * @param preparedColumns as for {@link #from}
+   * @param warnings the response's warnings
+   * @param tracingId the response's tracing id, or null
+   * @return the page
+   */
+  public static QueryPage page(
+      Result result, List<ColumnSpec> preparedColumns, List<String> warnings, UUID tracingId) {
+    PagingStateResponse paging = pagingStateOf(result);
+    return new QueryPage(from(result, preparedColumns, warnings, tracingId), paging);
+  }
+
+  /**
+   * The paging state a result carries: more pages when a rows result has a paging state.
+   *
+   * @param result the protocol result (not released)
+   * @return the paging state response
+   */
+  public static PagingStateResponse pagingStateOf(Result result) {
+    if (result instanceof RowsResult rows && rows.metadata().pagingState() != null) {
+      return PagingStateResponse.hasMorePages(PagingState.fromBytes(rows.metadata().pagingState()));
+    }
+    return PagingStateResponse.noMorePages();
+  }
+
+  /**
+   * A readable name of a result kind, for messages.
+   *
+   * @param result the result
+   * @return e.g. {@code "Void"}
+   */
+  public static String kindName(Result result) {
+    if (result instanceof VoidResult) {
+      return "Void";
+    } else if (result instanceof RowsResult) {
+      return "Rows";
+    } else if (result instanceof SetKeyspaceResult s) {
+      return "SetKeyspace(" + s.keyspace() + ")";
+    } else if (result instanceof PreparedResult) {
+      return "Prepared";
+    } else if (result instanceof SchemaChangeResult) {
+      return "SchemaChange";
+    }
+    return result.getClass().getSimpleName();
+  }
+
+  private static List<ColumnSpec> columnsOf(RowsMetadata metadata, List<ColumnSpec> prepared) {
+    if (!metadata.hasFlag(RowsMetadata.NO_METADATA)) {
+      return metadata.columns();
+    }
+    if (prepared == null || prepared.size() != metadata.columnCount()) {
+      throw new ProtocolException(
+          "RESULT.Rows.metadata",
+          -1,
+          "the response has no metadata and "
+              + (prepared == null
+                  ? "no prepared result columns are known"
+                  : "the prepared statement has "
+                      + prepared.size()
+                      + " result columns, not "
+                      + metadata.columnCount()));
+    }
+    return prepared;
+  }
+}
