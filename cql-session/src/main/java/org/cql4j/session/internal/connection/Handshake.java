@@ -1,0 +1,226 @@
+package org.cql4j.session.internal.connection;
+
+import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.cql4j.protocol.Consistency;
+import org.cql4j.protocol.compression.Compressor;
+import org.cql4j.protocol.errors.DbError;
+import org.cql4j.protocol.errors.DbException;
+import org.cql4j.protocol.frame.ResponseEnvelope;
+import org.cql4j.protocol.message.Authenticate;
+import org.cql4j.protocol.message.BoundValues;
+import org.cql4j.protocol.message.Options;
+import org.cql4j.protocol.message.Query;
+import org.cql4j.protocol.message.QueryParameters;
+import org.cql4j.protocol.message.Ready;
+import org.cql4j.protocol.message.Register;
+import org.cql4j.protocol.message.Request;
+import org.cql4j.protocol.message.Response;
+import org.cql4j.protocol.message.SetKeyspaceResult;
+import org.cql4j.protocol.message.Startup;
+import org.cql4j.protocol.message.Supported;
+import org.cql4j.protocol.scylla.ScyllaExtensions;
+import org.cql4j.session.errors.AuthenticationException;
+import org.cql4j.session.errors.ConnectionException;
+import org.cql4j.session.errors.RequestTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CQL handshake of one connection: OPTIONS → SUPPORTED → STARTUP → (AUTHENTICATE →
+ * AUTH_RESPONSE ⇄ AUTH_CHALLENGE → AUTH_SUCCESS) → READY, then {@code USE} and REGISTER when
+ * configured (native_protocol_v4.spec §4.1.1-4.1.3, §4.2.2-4.2.8). Each step runs when the previous
+ * one completed, on the event loop or on the thread that completed an authenticator's stage; there
+ * is never more than one step in flight, so the state needs no synchronization.
+ *
+ * <p>Every failure is turned into a {@link ConnectionException} that names the node and the step,
+ * or an {@link AuthenticationException} for missing or rejected credentials.
+ */
+final class Handshake {
+  private static final Logger LOG = LoggerFactory.getLogger(Handshake.class);
+  private static final String DEFAULT_CQL_VERSION = "3.0.0";
+
+  private final Connection connection;
+  private final ConnectionConfig config;
+  private final long deadlineNanos;
+  private final Authentication authentication;
+  private volatile String step = "OPTIONS";
+
+  Handshake(Connection connection, long deadlineNanos) {
+    this.connection = connection;
+    this.config = connection.config();
+    this.deadlineNanos = deadlineNanos;
+    this.authentication = new Authentication(this, connection.node(), config);
+  }
+
+  /** Runs the handshake; the future fails with a {@link ConnectionException}. */
+  CompletableFuture<Connection> run() {
+    return request(new Options())
+        .thenCompose(this::startup)
+        .thenCompose(this::afterStartup)
+        .thenCompose(ignored -> useKeyspace())
+        .thenCompose(ignored -> register())
+        .handle(
+            (ignored, error) -> {
+              if (error != null) {
+                throw new CompletionException(translate(unwrap(error)));
+              }
+              return connection;
+            });
+  }
+
+  private CompletableFuture<Response> startup(Response response) {
+    Supported supported = expect(response, Supported.class);
+    ScyllaExtensions extensions = ScyllaExtensions.from(supported);
+    Compressor compressor = chooseCompression(supported);
+    Map<String, String> options = new LinkedHashMap<>();
+    List<String> cqlVersions = supported.options().get(Startup.CQL_VERSION);
+    options.put(
+        Startup.CQL_VERSION,
+        cqlVersions == null || cqlVersions.isEmpty() ? DEFAULT_CQL_VERSION : cqlVersions.get(0));
+    if (compressor != null) {
+      options.put(Startup.COMPRESSION, compressor.algorithm());
+    }
+    options.put("DRIVER_NAME", config.driverName());
+    options.put("DRIVER_VERSION", config.driverVersion());
+    options.putAll(extensions.startupOptions());
+    // native_protocol_v4.spec §5: the answer to STARTUP may already be compressed
+    connection.negotiated(new Connection.Negotiated(supported, extensions, compressor, null));
+    step = "STARTUP";
+    return request(new Startup(options));
+  }
+
+  private Compressor chooseCompression(Supported supported) {
+    Compressor wanted = config.compressor();
+    if (wanted == null) {
+      return null;
+    }
+    List<String> offered = supported.options().getOrDefault(Startup.COMPRESSION, List.of());
+    if (offered.contains(wanted.algorithm())) {
+      return wanted;
+    }
+    LOG.warn(
+        "{} does not offer {} compression (it offers {}); the connection runs uncompressed",
+        connection.node(),
+        wanted.algorithm(),
+        offered);
+    return null;
+  }
+
+  private CompletableFuture<Void> afterStartup(Response response) {
+    if (response instanceof Ready) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Authenticate authenticate = expect(response, Authenticate.class);
+    step = "authentication";
+    return authentication.run(authenticate);
+  }
+
+  private CompletableFuture<Void> useKeyspace() {
+    if (config.keyspace() == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    step = "USE " + config.keyspace();
+    Query use =
+        new Query(
+            "USE " + config.keyspace(), QueryParameters.of(Consistency.ONE, BoundValues.EMPTY));
+    return request(use).thenAccept(r -> expect(r, SetKeyspaceResult.class));
+  }
+
+  private CompletableFuture<Void> register() {
+    if (config.eventTypes().isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    step = "REGISTER " + config.eventTypes();
+    return request(new Register(config.eventTypes())).thenAccept(r -> expect(r, Ready.class));
+  }
+
+  /** Sends one handshake request with the time left before the connect deadline. */
+  CompletableFuture<Response> request(Request request) {
+    long left = deadlineNanos - System.nanoTime();
+    if (left <= 0) {
+      return CompletableFuture.failedFuture(timedOut(null));
+    }
+    return connection
+        .sendUnchecked(request, false, Map.of(), Duration.ofNanos(left))
+        .thenApply(ResponseEnvelope::message);
+  }
+
+  /** Checks the type of a response; an unexpected one is released and fails the handshake. */
+  <T extends Response> T expect(Response response, Class<T> type) {
+    if (type.isInstance(response)) {
+      return type.cast(response);
+    }
+    ReferenceCountUtil.release(response);
+    throw new ConnectionException(
+        connection.node()
+            + " answered "
+            + step
+            + " with "
+            + response.opcode()
+            + " instead of "
+            + type.getSimpleName());
+  }
+
+  private ConnectionException timedOut(Throwable cause) {
+    return new ConnectionException(
+        "handshake with "
+            + connection.node()
+            + " did not complete within the connect timeout of "
+            + config.connectTimeout().toMillis()
+            + " ms (no answer to "
+            + step
+            + ")",
+        cause);
+  }
+
+  private ConnectionException translate(Throwable error) {
+    if (error instanceof RequestTimeoutException) {
+      return timedOut(error);
+    }
+    if (error instanceof ConnectionException ce) {
+      if (ce instanceof AuthenticationException || !ce.getMessage().endsWith("by the server")) {
+        return ce;
+      }
+      return new ConnectionException(
+          "connection to "
+              + connection.node()
+              + " was closed by the server during the handshake (at "
+              + step
+              + ")"
+              + (config.sslContext() == null ? "; if the server requires TLS, configure one" : ""),
+          ce);
+    }
+    if (error instanceof DbException db) {
+      if (db.error() instanceof DbError.AuthenticationError) {
+        return authentication.rejected(db);
+      }
+      if (db.error() instanceof DbError.ProtocolError) {
+        return new ConnectionException(
+            connection.node()
+                + " rejected native protocol v4 at "
+                + step
+                + ": "
+                + db.serverMessage()
+                + " (cql4j speaks protocol v4 only)",
+            db);
+      }
+      return new ConnectionException(
+          connection.node() + " answered " + step + " with an error: " + db.getMessage(), db);
+    }
+    return new ConnectionException(
+        "handshake with " + connection.node() + " failed at " + step + ": " + error, error);
+  }
+
+  static Throwable unwrap(Throwable error) {
+    while (error instanceof CompletionException && error.getCause() != null) {
+      error = error.getCause();
+    }
+    return error;
+  }
+}
