@@ -1,0 +1,34 @@
+package org.cql4j.mapper.processor;
+
+/**
+ * The stable ids of the processor's compile errors, printed in brackets at the start of every
+ * message ({@code [CqlMapper.UnsupportedType] ...}) and documented in docs/mapping.md. Immutable
+ * and thread-safe (an enum). Never rename a constant: builds and documentation search for them.
+ */
+enum ErrorId {
+  /** {@code @Row}, {@code @UserType} or {@code @CqlTuple} on a class, interface or enum. */
+  NotARecord,
+  /** A record with type parameters. */
+  GenericRecord,
+  /** A private record (or one nested in a private type, or a local record). */
+  NotAccessible,
+  /** A component whose Java type has no CQL mapping. */
+  UnsupportedType,
+  /** Two components mapped to the same column, bind marker or field name. */
+  DuplicateColumn,
+  /** {@code @Flatten} outside a {@code @Row}, or on a component that is not a {@code @Row}. */
+  FlattenNotRow,
+  /** A {@code @Row} that flattens itself, directly or through other rows. */
+  FlattenCycle,
+  /** Annotations that contradict each other. */
+  ConflictingAnnotations,
+  /** An annotation that has no meaning where it is. */
+  MisplacedAnnotation,
+  /** An empty {@code @CqlName}. */
+  InvalidName;
+
+  /** The bracketed prefix of a message; thread-safe. */
+  String tag() {
+    return "[CqlMapper." + name() + "] ";
+  }
+}

@@ -1,0 +1,43 @@
+package org.cql4j.mapper.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+
+/** Test inputs and a compiler with the processor applied. Stateless and thread-safe. */
+final class Sources {
+  private Sources() {}
+
+  /** A source under src/test/resources/input, e.g. {@code test/User.java}. */
+  static JavaFileObject input(String path) {
+    return JavaFileObjects.forResource("input/" + path);
+  }
+
+  /** A golden generated source under src/test/resources/golden. */
+  static JavaFileObject golden(String path) {
+    return JavaFileObjects.forResource("golden/" + path);
+  }
+
+  /** The representative inputs: a @Row by name, a @Row by order, a @UserType, a @CqlTuple. */
+  static List<JavaFileObject> representative() {
+    List<JavaFileObject> all = new ArrayList<>();
+    for (String name : List.of("Address", "User", "Point", "Pair")) {
+      all.add(input("test/" + name + ".java"));
+    }
+    return all;
+  }
+
+  /** Compiles with the processor and -Werror-free defaults. */
+  static Compilation compile(List<JavaFileObject> sources) {
+    return javac().withProcessors(new CqlMapperProcessor()).compile(sources);
+  }
+
+  /** Compiles one inline source named {@code test.<name>}. */
+  static Compilation compile(String name, String... lines) {
+    return compile(List.of(JavaFileObjects.forSourceLines("test." + name, lines)));
+  }
+}
