@@ -53,11 +53,11 @@ public final class User_CqlRowCodec {
         case "name" -> at[1] = i;
         case "login_count" -> at[2] = i;
         case "version" -> at[3] = i;
-        case "lastSeen" -> at[4] = i;
+        case "last_seen" -> at[4] = i;
         case "tags" -> at[5] = i;
         case "home" -> at[6] = i;
         case "previous" -> at[7] = i;
-        case "byLabel" -> at[8] = i;
+        case "by_label" -> at[8] = i;
         default -> throw unmappedColumn(columns.get(i));
       }
     }
@@ -65,11 +65,11 @@ public final class User_CqlRowCodec {
     int nameAt = requireColumn(columns, at[1], "name");
     int loginsAt = requireColumn(columns, at[2], "login_count");
     int versionAt = requireColumn(columns, at[3], "version");
-    int lastSeenAt = requireColumn(columns, at[4], "lastSeen");
+    int lastSeenAt = requireColumn(columns, at[4], "last_seen");
     int tagsAt = requireColumn(columns, at[5], "tags");
     int homeAt = requireColumn(columns, at[6], "home");
     int previousAt = requireColumn(columns, at[7], "previous");
-    int byLabelAt = requireColumn(columns, at[8], "byLabel");
+    int byLabelAt = requireColumn(columns, at[8], "by_label");
     DeserializeValue.Decoder<UUID> idDecoder =
         bindColumn(Codecs.deserializer(UUID.class), columns, idAt);
     DeserializeValue.Decoder<String> nameDecoder =
@@ -146,7 +146,7 @@ public final class User_CqlRowCodec {
           writers.add((row, out) -> out.write(marker, writer, row.version()));
           bound[3] = true;
         }
-        case "lastSeen" -> {
+        case "last_seen" -> {
           SerializeValue.Writer<Optional<Instant>> writer =
               bindMarker(Codecs.optionalSerializer(Codecs.serializer(Instant.class)), marker);
           writers.add((row, out) -> out.write(marker, writer, row.lastSeen()));
@@ -170,7 +170,7 @@ public final class User_CqlRowCodec {
           writers.add((row, out) -> out.write(marker, writer, row.previous()));
           bound[7] = true;
         }
-        case "byLabel" -> {
+        case "by_label" -> {
           SerializeValue.Writer<Map<String, List<Address>>> writer =
               bindMarker(
                   Codecs.mapSerializer(
@@ -187,11 +187,11 @@ public final class User_CqlRowCodec {
     requireMarker(bound[1], "name", markers);
     requireMarker(bound[2], "login_count", markers);
     requireMarker(bound[3], "version", markers);
-    requireMarker(bound[4], "lastSeen", markers);
+    requireMarker(bound[4], "last_seen", markers);
     requireMarker(bound[5], "tags", markers);
     requireMarker(bound[6], "home", markers);
     requireMarker(bound[7], "previous", markers);
-    requireMarker(bound[8], "byLabel", markers);
+    requireMarker(bound[8], "by_label", markers);
     List<RowSerializer.Writer<User>> all = List.copyOf(writers);
     return (row, out) -> {
       for (int i = 0; i < all.size(); i++) {

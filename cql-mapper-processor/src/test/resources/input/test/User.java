@@ -12,15 +12,17 @@ import org.cql4j.mapper.Row;
 import org.cql4j.mapper.Skip;
 
 /** A row matched by name, with most features. */
+// tag::user[]
 @Row
 public record User(
     UUID id,
     String name,
     @CqlName("login_count") @DefaultWhenNull int logins,
     long version,
-    Optional<Instant> lastSeen,
+    @CqlName("last_seen") Optional<Instant> lastSeen,
     Set<String> tags,
     Address home,
     List<Address> previous,
-    Map<String, List<Address>> byLabel,
+    @CqlName("by_label") Map<String, List<Address>> byLabel,
     @Skip String displayName) {}
+// end::user[]

@@ -93,11 +93,11 @@ class GeneratedCodecsTest {
         col("id", ColumnType.UUID),
         col("login_count", ColumnType.INT),
         col("version", ColumnType.BIGINT),
-        col("lastSeen", ColumnType.TIMESTAMP),
+        col("last_seen", ColumnType.TIMESTAMP),
         col("tags", ColumnType.set(ColumnType.TEXT)),
         col("home", ADDRESS_V2),
         col("previous", ColumnType.list(ADDRESS_V2)),
-        col("byLabel", ColumnType.map(ColumnType.TEXT, ColumnType.list(ADDRESS_V2))));
+        col("by_label", ColumnType.map(ColumnType.TEXT, ColumnType.list(ADDRESS_V2))));
   }
 
   private static Object user(int logins, Optional<Instant> lastSeen, String displayName) {
