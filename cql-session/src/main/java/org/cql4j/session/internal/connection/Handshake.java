@@ -1,6 +1,7 @@
 package org.cql4j.session.internal.connection;
 
 import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,17 +185,7 @@ final class Handshake {
       return timedOut(error);
     }
     if (error instanceof ConnectionException ce) {
-      if (ce instanceof AuthenticationException || !ce.getMessage().endsWith("by the server")) {
-        return ce;
-      }
-      return new ConnectionException(
-          "connection to "
-              + connection.node()
-              + " was closed by the server during the handshake (at "
-              + step
-              + ")"
-              + (config.sslContext() == null ? "; if the server requires TLS, configure one" : ""),
-          ce);
+      return closedDuringHandshake(ce);
     }
     if (error instanceof DbException db) {
       if (db.error() instanceof DbError.AuthenticationError) {
@@ -215,6 +206,30 @@ final class Handshake {
     }
     return new ConnectionException(
         "handshake with " + connection.node() + " failed at " + step + ": " + error, error);
+  }
+
+  /**
+   * A connection closed under the handshake (reset, or closed by the server) gets the step in its
+   * message, and a TLS hint when it is plaintext: a TLS-only port resets or closes plaintext
+   * clients without a word.
+   */
+  private ConnectionException closedDuringHandshake(ConnectionException ce) {
+    boolean closedByServer = ce.getMessage().endsWith("was closed by the server");
+    if (ce instanceof AuthenticationException
+        || !(closedByServer || ce.getCause() instanceof IOException)) {
+      return ce;
+    }
+    return new ConnectionException(
+        "connection to "
+            + connection.node()
+            + (closedByServer ? " was closed by the server" : " failed (" + ce.getCause() + ")")
+            + " during the handshake (at "
+            + step
+            + ")"
+            + (config.sslContext() == null
+                ? "; if the server requires TLS, configure an SSLContext"
+                : ""),
+        ce);
   }
 
   static Throwable unwrap(Throwable error) {

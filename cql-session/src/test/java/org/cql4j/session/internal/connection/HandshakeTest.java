@@ -295,7 +295,7 @@ class HandshakeTest {
       assertThat(failure(ready))
           .isInstanceOf(ConnectionException.class)
           .hasMessageContaining("closed by the server during the handshake (at OPTIONS)")
-          .hasMessageContaining("if the server requires TLS");
+          .hasMessageContaining("if the server requires TLS, configure an SSLContext");
     }
   }
 
