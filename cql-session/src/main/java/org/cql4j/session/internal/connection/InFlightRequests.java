@@ -141,9 +141,11 @@ final class InFlightRequests {
       case WRITTEN -> {
         // the server may still answer on this id: keep it taken until it does
         request.state = PendingRequest.State.ORPHANED;
+        int count = ++orphans; // before completing: the caller may look at the count at once
         request.result.completeExceptionally(timeoutOf(request, "waiting for the response"));
-        int count = ++orphans;
         if (count > maxOrphans) {
+          LOG.warn(
+              "{}: {} orphaned stream ids, over the limit of {}: closing", node, count, maxOrphans);
           owner.fatal(
               new ConnectionException(
                   "closing the connection to "

@@ -1,0 +1,111 @@
+package org.cql4j.session.internal.connection;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import org.cql4j.protocol.frame.Frame;
+import org.cql4j.protocol.frame.FrameCodec;
+import org.cql4j.protocol.frame.FrameDecoder;
+import org.cql4j.protocol.frame.RequestEnvelope;
+import org.cql4j.protocol.frame.ResponseEnvelope;
+import org.cql4j.protocol.message.Options;
+import org.cql4j.protocol.message.Query;
+import org.cql4j.protocol.message.Ready;
+import org.cql4j.protocol.message.Response;
+import org.cql4j.protocol.message.Startup;
+import org.cql4j.protocol.message.Supported;
+import org.cql4j.protocol.message.VoidResult;
+
+/**
+ * A tiny CQL server on a real socket: OPTIONS → SUPPORTED, STARTUP → READY, QUERY → Void, except
+ * that a query whose text is {@code "silence"} gets no answer and a server built {@code mute}
+ * answers nothing at all. Thread-safe; for tests of the connect path and throughput.
+ */
+final class LocalCqlServer implements AutoCloseable {
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final Channel server;
+
+  LocalCqlServer(boolean mute) throws InterruptedException {
+    server =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(new Responder(mute));
+                  }
+                })
+            .bind(new InetSocketAddress("127.0.0.1", 0))
+            .sync()
+            .channel();
+  }
+
+  InetSocketAddress address() {
+    return (InetSocketAddress) server.localAddress();
+  }
+
+  @Override
+  public void close() {
+    server.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  private static final class Responder extends ByteToMessageDecoder {
+    private final FrameDecoder decoder = FrameDecoder.forServer();
+    private final FrameCodec codec = FrameCodec.defaults();
+    private final boolean mute;
+
+    Responder(boolean mute) {
+      this.mute = mute;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+      Frame frame;
+      while ((frame = decoder.decode(in)) != null) {
+        RequestEnvelope request;
+        try {
+          request = codec.decodeRequest(frame);
+        } finally {
+          frame.release();
+        }
+        Response response = answer(request);
+        if (response != null && !mute) {
+          ctx.write(codec.encode(ctx.alloc(), ResponseEnvelope.of(request.streamId(), response)));
+        }
+      }
+    }
+
+    private static Response answer(RequestEnvelope request) {
+      if (request.message() instanceof Options) {
+        return new Supported(Map.of("CQL_VERSION", List.of("3.4.7")));
+      }
+      if (request.message() instanceof Startup) {
+        return new Ready();
+      }
+      if (request.message() instanceof Query q && q.query().equals("silence")) {
+        return null;
+      }
+      return new VoidResult();
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+      ctx.flush();
+      super.channelReadComplete(ctx);
+    }
+  }
+}
