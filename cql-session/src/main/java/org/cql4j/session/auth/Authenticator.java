@@ -3,10 +3,10 @@ package org.cql4j.session.auth;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One SASL exchange with one node, on one connection (native_protocol_v4.spec §4.1.2, §4.2.7,
- * §4.2.8). An instance is used by a single connection and its methods are called one at a time, in
- * order; it needs no synchronization of its own. The counterpart of the Rust driver's {@code
- * AuthenticatorSession}.
+ * One SASL exchange with one node on one connection, called one method at a time and so needing no
+ * synchronization (native_protocol_v4.spec §4.1.2, §4.2.7, §4.2.8). An instance is used by a single
+ * connection and its methods are called one at a time, in order; it needs no synchronization of its
+ * own. The counterpart of the Rust driver's {@code AuthenticatorSession}.
  *
  * <p>The methods return stages so that an authenticator can do slow work (a Kerberos ticket, a
  * token from a vault) without blocking: the connection calls them on its event loop, so they must

@@ -3,8 +3,8 @@ package org.cql4j.session.auth;
 import java.net.InetSocketAddress;
 
 /**
- * Creates an {@link Authenticator} for each connection that the server asks to authenticate.
- * Implementations must be thread-safe: connections to different nodes call it concurrently. The
+ * Creates an {@link Authenticator} for each connection the server asks to authenticate;
+ * implementations must be thread-safe, as connections to different nodes call it concurrently. The
  * counterpart of the Rust driver's {@code AuthenticatorProvider}.
  *
  * <p>{@link PlainTextAuthProvider} covers Cassandra's and ScyllaDB's {@code PasswordAuthenticator};

@@ -13,10 +13,9 @@ import org.cql4j.session.auth.PlainTextAuthProvider;
 import org.cql4j.session.errors.AuthenticationException;
 
 /**
- * The SASL exchange of one handshake (native_protocol_v4.spec §4.1.2, §4.2.3, §4.2.7, §4.2.8):
- * AUTH_RESPONSE with the initial token, then one AUTH_RESPONSE per AUTH_CHALLENGE until
- * AUTH_SUCCESS. Steps run one after the other, so it is confined to one step at a time, like {@link
- * Handshake}.
+ * The SASL exchange of one handshake, run one step at a time and so confined like {@link Handshake}
+ * (native_protocol_v4.spec §4.1.2, §4.2.3, §4.2.7, §4.2.8): AUTH_RESPONSE with the initial token,
+ * then one AUTH_RESPONSE per AUTH_CHALLENGE until AUTH_SUCCESS.
  */
 final class Authentication {
   private final Handshake handshake;

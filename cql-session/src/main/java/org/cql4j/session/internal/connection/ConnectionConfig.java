@@ -12,8 +12,8 @@ import org.cql4j.protocol.message.Event;
 import org.cql4j.session.auth.AuthenticatorProvider;
 
 /**
- * How to open one connection: where, TLS, compression, login, keyspace, events and limits.
- * Immutable and thread-safe (as long as the listener and providers are); build it with {@link
+ * How to open one connection, immutable and thread-safe (as long as the listener and providers
+ * are): where, TLS, compression, login, keyspace, events and limits. Build it with {@link
  * #builder(InetSocketAddress)}.
  *
  * @param address the node's CQL endpoint

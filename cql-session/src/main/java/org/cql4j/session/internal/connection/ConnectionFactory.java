@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens connections on a {@link Transport}: TCP connect, TLS handshake, CQL handshake, all within
- * the configured connect timeout. Thread-safe and stateless besides its transport.
+ * Opens connections on a {@link Transport}; thread-safe and stateless besides its transport. TCP
+ * connect, TLS handshake, CQL handshake, all within the configured connect timeout.
  */
 public final class ConnectionFactory {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionFactory.class);

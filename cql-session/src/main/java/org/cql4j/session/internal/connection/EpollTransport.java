@@ -7,9 +7,9 @@ import io.netty.channel.socket.SocketChannel;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Everything that touches the optional epoll transport, through reflection: the build puts {@code
- * netty-transport-native-epoll} on the runtime classpath only, and users may leave it out.
- * Stateless, hence thread-safe.
+ * Everything that touches the optional epoll transport; stateless, hence thread-safe. It uses
+ * reflection: the build puts {@code netty-transport-native-epoll} on the runtime classpath only,
+ * and users may leave it out.
  */
 final class EpollTransport {
   private static final String PACKAGE = "io.netty.channel.epoll.";

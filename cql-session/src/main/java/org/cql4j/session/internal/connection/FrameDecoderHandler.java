@@ -10,8 +10,7 @@ import org.cql4j.protocol.frame.FrameDecoder;
 import org.cql4j.session.errors.ConnectionException;
 
 /**
- * Cuts the inbound bytes into {@link Frame}s. Confined to the connection's event loop, like every
- * handler instance.
+ * Cuts the inbound bytes into {@link Frame}s, confined to the connection's event loop.
  *
  * <p>A frame whose header is invalid breaks the stream (nothing after it can be trusted), so the
  * connection is failed: a {@link ConnectionException} naming the problem goes to {@link

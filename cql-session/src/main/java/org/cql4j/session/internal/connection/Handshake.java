@@ -33,11 +33,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CQL handshake of one connection: OPTIONS → SUPPORTED → STARTUP → (AUTHENTICATE →
- * AUTH_RESPONSE ⇄ AUTH_CHALLENGE → AUTH_SUCCESS) → READY, then {@code USE} and REGISTER when
- * configured (native_protocol_v4.spec §4.1.1-4.1.3, §4.2.2-4.2.8). Each step runs when the previous
- * one completed, on the event loop or on the thread that completed an authenticator's stage; there
- * is never more than one step in flight, so the state needs no synchronization.
+ * The CQL handshake of one connection, one step at a time, so it needs no synchronization: OPTIONS
+ * → SUPPORTED → STARTUP → (AUTHENTICATE → AUTH_RESPONSE ⇄ AUTH_CHALLENGE → AUTH_SUCCESS) → READY,
+ * then {@code USE} and REGISTER when configured (native_protocol_v4.spec §4.1.1-4.1.3,
+ * §4.2.2-4.2.8). Each step runs when the previous one completed, on the event loop or on the thread
+ * that completed an authenticator's stage; there is never more than one step in flight, so the
+ * state needs no synchronization.
  *
  * <p>Every failure is turned into a {@link ConnectionException} that names the node and the step,
  * or an {@link AuthenticationException} for missing or rejected credentials.

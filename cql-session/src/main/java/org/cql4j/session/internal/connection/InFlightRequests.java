@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The requests of one connection that hold a stream id, the ones waiting for a free id, and the
- * orphaned ids of timed-out requests. Not thread-safe: confined to the connection's event loop,
- * except the counters, which other threads may read.
+ * The request registry of one connection, confined to its event loop (its counters are readable
+ * from any thread): the requests that hold a stream id, the ones waiting for a free id, and the
+ * orphaned ids of timed-out requests.
  *
  * <p>Backpressure: when all 32,768 ids are taken, requests wait in a FIFO backlog (their timeout
  * keeps running) and are written as soon as responses free ids. An orphaned id (its request timed

@@ -9,9 +9,9 @@ import org.cql4j.protocol.frame.ResponseEnvelope;
 import org.cql4j.protocol.message.ErrorMessage;
 
 /**
- * One request on its way through a connection: its encoded frame, its result future, its stream id
- * and its timeout. Created on the caller's thread, then confined to the connection's event loop;
- * only {@link #result} is shared.
+ * One request on its way through a connection, created on the caller's thread then confined to the
+ * event loop (only its future is shared): its encoded frame, its result future, its stream id and
+ * its timeout.
  *
  * <p>States: {@code QUEUED} (not written; owns {@link #frame}) → {@code WRITTEN} (holds a stream
  * id) → {@code DONE}; or {@code WRITTEN} → {@code ORPHANED} when it timed out, until the late

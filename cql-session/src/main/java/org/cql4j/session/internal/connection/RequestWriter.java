@@ -9,9 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Moves requests from any thread onto the connection's event loop and writes them with one flush
- * per batch (write coalescing). {@link #enqueue} is thread-safe; {@link #run} is confined to the
- * event loop.
+ * Moves requests from any thread (thread-safe {@link #enqueue}) onto the connection's event loop
+ * (where {@link #run} is confined) and writes them with one flush per batch (write coalescing).
  *
  * <p>The first request that finds no drain scheduled schedules one on the event loop; requests
  * arriving before it runs join its batch. The drain assigns stream ids, writes every frame without

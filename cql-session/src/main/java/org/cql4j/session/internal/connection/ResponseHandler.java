@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each response frame to the request waiting on its stream id, and each EVENT (stream -1) to
- * the event listener. Confined to the connection's event loop.
+ * Confined to the connection's event loop, it hands each response frame to the request waiting on
+ * its stream id, and each EVENT (stream -1) to the event listener.
  *
  * <p>Every frame is released here, in {@code finally}; a decoded {@code RowsResult} keeps its own
  * slice, which the request's caller releases. A frame whose body cannot be decoded fails only its

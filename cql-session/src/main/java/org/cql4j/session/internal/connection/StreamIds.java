@@ -1,8 +1,8 @@
 package org.cql4j.session.internal.connection;
 
 /**
- * Allocates the stream ids of one connection, 0 to 32767 (native_protocol_v4.spec §2.3). Not
- * thread-safe: confined to the connection's event loop.
+ * Allocates the stream ids of one connection, not thread-safe (confined to its event loop): 0 to
+ * 32767 (native_protocol_v4.spec §2.3).
  *
  * <p>A bit set of 512 words; a set bit is a taken id. Allocation scans from the word that last had
  * a free id, so it is O(1) while the connection is not close to full, and at most 512 word reads

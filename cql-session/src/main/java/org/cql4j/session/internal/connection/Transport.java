@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The event loops and the socket channel type connections run on: NIO, or native epoll on Linux
- * when {@code netty-transport-native-epoll} is on the classpath. Immutable and thread-safe.
+ * The event loops and the socket channel type connections run on, immutable and thread-safe: NIO,
+ * or native epoll on Linux when {@code netty-transport-native-epoll} is on the classpath.
  */
 public final class Transport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
