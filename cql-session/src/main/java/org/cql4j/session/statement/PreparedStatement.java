@@ -2,10 +2,14 @@ package org.cql4j.session.statement;
 
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.cql4j.protocol.message.PreparedResult;
 import org.cql4j.protocol.message.RowsMetadata;
+import org.cql4j.protocol.serialize.RowSerializer;
 import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.session.internal.statement.PreparedStatements;
 
@@ -29,6 +33,8 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
   private final List<Integer> partitionKeyIndexes;
   private final boolean lwt;
   private volatile ResultMetadata resultMetadata;
+  // the generated writers of @Row records, bound once to this statement's markers
+  private final Map<Class<?>, RowSerializer.Writer<?>> rowWriters = new ConcurrentHashMap<>(4);
 
   /** The result metadata and its id, replaced together. */
   private record ResultMetadata(byte[] id, RowsMetadata metadata) {}
@@ -133,6 +139,14 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
     public void updateResultMetadata(
         PreparedStatement statement, byte[] resultMetadataId, RowsMetadata metadata) {
       statement.resultMetadata = new ResultMetadata(resultMetadataId, metadata);
+    }
+
+    @Override
+    public RowSerializer.Writer<?> rowWriter(
+        PreparedStatement statement,
+        Class<?> rowType,
+        Function<Class<?>, RowSerializer.Writer<?>> binder) {
+      return statement.rowWriters.computeIfAbsent(rowType, binder);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.cql4j.session.internal.statement;
 
 import java.util.Objects;
+import java.util.function.Function;
 import org.cql4j.protocol.message.PreparedResult;
 import org.cql4j.protocol.message.RowsMetadata;
+import org.cql4j.protocol.serialize.RowSerializer;
 import org.cql4j.session.statement.PreparedStatement;
 import org.cql4j.session.statement.StatementSettings;
 
@@ -54,6 +56,19 @@ public final class PreparedStatements {
      */
     void updateResultMetadata(
         PreparedStatement statement, byte[] resultMetadataId, RowsMetadata metadata);
+
+    /**
+     * Returns the writer of a row type bound to the statement's markers, binding it on first use.
+     *
+     * @param statement the statement
+     * @param rowType the class of the values
+     * @param binder binds a writer for the class when none is cached
+     * @return the cached writer
+     */
+    RowSerializer.Writer<?> rowWriter(
+        PreparedStatement statement,
+        Class<?> rowType,
+        Function<Class<?>, RowSerializer.Writer<?>> binder);
 
     /**
      * Copies every setting of {@code from} to {@code to}.

@@ -1,0 +1,307 @@
+package org.cql4j.session;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
+import org.cql4j.session.auth.AuthenticatorProvider;
+import org.cql4j.session.auth.PlainTextAuthProvider;
+import org.cql4j.session.internal.session.BlockingCalls;
+import org.cql4j.session.internal.session.DefaultSession;
+import org.cql4j.session.internal.session.KeyspaceNames;
+import org.cql4j.session.internal.session.SessionConfig;
+import org.cql4j.session.profile.ExecutionProfile;
+import org.cql4j.session.profile.ExecutionProfileHandle;
+
+/**
+ * Configures and opens a {@link Session}. Not thread-safe: build it on one thread, then share the
+ * session. Obtain one with {@link Session#builder()}.
+ *
+ * <pre>{@code
+ * try (Session session = Session.builder()
+ *     .knownNode("127.0.0.1:9042")
+ *     .user("cassandra", "cassandra")
+ *     .compression(Compression.LZ4)
+ *     .build()) {
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class SessionBuilder {
+  private final List<String> knownNodes = new ArrayList<>();
+  private AuthenticatorProvider authProvider;
+  private Compression compression = Compression.NONE;
+  private SSLContext sslContext;
+  private boolean hostnameVerification;
+  private String keyspace;
+  private ExecutionProfileHandle defaultProfile;
+  private PoolSize poolSize = PoolSize.defaultSize();
+  private int ioThreads;
+  private Duration connectTimeout = Duration.ofSeconds(5);
+  private TimestampGenerator timestampGenerator = new MonotonicTimestampGenerator();
+  private Duration schemaAgreementInterval = Duration.ofMillis(200);
+  private Duration schemaAgreementTimeout = Duration.ofSeconds(60);
+  private boolean autoAwaitSchemaAgreement = true;
+
+  SessionBuilder() {}
+
+  /**
+   * Adds a contact point: {@code "host"}, {@code "host:port"}, an IPv4 or IPv6 literal ({@code
+   * "[::1]:9042"}). A host name is resolved by DNS when the session starts, to all its addresses.
+   * The port defaults to 9042. Contact points only start discovery: the session then connects to
+   * every node of the cluster, and an unreachable contact point is skipped.
+   *
+   * @param node the contact point
+   * @return this builder
+   */
+  public SessionBuilder knownNode(String node) {
+    knownNodes.add(Objects.requireNonNull(node, "node"));
+    return this;
+  }
+
+  /**
+   * Adds a contact point by socket address.
+   *
+   * @param node the contact point; unresolved addresses are resolved when the session starts
+   * @return this builder
+   */
+  public SessionBuilder knownNode(InetSocketAddress node) {
+    Objects.requireNonNull(node, "node");
+    String host = node.getHostString();
+    return knownNode((host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + node.getPort());
+  }
+
+  /**
+   * Adds several contact points; see {@link #knownNode(String)}.
+   *
+   * @param nodes the contact points
+   * @return this builder
+   */
+  public SessionBuilder knownNodes(Collection<String> nodes) {
+    nodes.forEach(this::knownNode);
+    return this;
+  }
+
+  /**
+   * Logs in with Cassandra's {@code PasswordAuthenticator} (SASL PLAIN). Default: no credentials.
+   *
+   * @param username the role name
+   * @param password the password
+   * @return this builder
+   */
+  public SessionBuilder user(String username, String password) {
+    return authenticator(new PlainTextAuthProvider(username, password));
+  }
+
+  /**
+   * Logs in with a custom SASL authenticator (Kerberos, LDAP proxies, ...). Default: none.
+   *
+   * @param provider creates one authenticator per connection
+   * @return this builder
+   */
+  public SessionBuilder authenticator(AuthenticatorProvider provider) {
+    this.authProvider = Objects.requireNonNull(provider, "provider");
+    return this;
+  }
+
+  /**
+   * Compresses frame bodies with LZ4 or Snappy when the server offers it. Default {@link
+   * Compression#NONE}.
+   *
+   * @param compression the algorithm
+   * @return this builder
+   */
+  public SessionBuilder compression(Compression compression) {
+    this.compression = Objects.requireNonNull(compression, "compression");
+    return this;
+  }
+
+  /**
+   * Connects with TLS, without hostname verification. Default: plain TCP.
+   *
+   * @param sslContext the client context (its trust store decides which servers are trusted)
+   * @return this builder
+   */
+  public SessionBuilder tls(SSLContext sslContext) {
+    return tls(sslContext, false);
+  }
+
+  /**
+   * Connects with TLS.
+   *
+   * @param sslContext the client context
+   * @param hostnameVerification whether to check the node's address against its certificate (HTTPS
+   *     rules); default false
+   * @return this builder
+   */
+  public SessionBuilder tls(SSLContext sslContext, boolean hostnameVerification) {
+    this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+    this.hostnameVerification = hostnameVerification;
+    return this;
+  }
+
+  /**
+   * Starts every connection in a keyspace, as {@code USE} would. Default: none.
+   *
+   * @param keyspace the keyspace name
+   * @param caseSensitive whether the name is quoted (kept as written); otherwise CQL lower-cases it
+   * @return this builder
+   * @throws IllegalArgumentException if the name is not a valid keyspace name
+   */
+  public SessionBuilder useKeyspace(String keyspace, boolean caseSensitive) {
+    this.keyspace = KeyspaceNames.toCql(keyspace, caseSensitive);
+    return this;
+  }
+
+  /**
+   * The execution profile statements run with when they carry no handle of their own. Default: a
+   * handle to {@link ExecutionProfile#defaults()}.
+   *
+   * @param handle the handle; remapping it later affects this session at once
+   * @return this builder
+   */
+  public SessionBuilder defaultExecutionProfileHandle(ExecutionProfileHandle handle) {
+    this.defaultProfile = Objects.requireNonNull(handle, "handle");
+    return this;
+  }
+
+  /**
+   * How many connections to keep to each node. Default {@link PoolSize#defaultSize()} (one per
+   * shard; one per node on Cassandra).
+   *
+   * @param poolSize the pool size
+   * @return this builder
+   */
+  public SessionBuilder poolSize(PoolSize poolSize) {
+    this.poolSize = Objects.requireNonNull(poolSize, "poolSize");
+    return this;
+  }
+
+  /**
+   * The number of Netty event-loop threads doing I/O. Default 0: the number of cores.
+   *
+   * @param threads the thread count, or 0 for the default
+   * @return this builder
+   */
+  public SessionBuilder ioThreads(int threads) {
+    if (threads < 0) {
+      throw new IllegalArgumentException("ioThreads must be >= 0, got " + threads);
+    }
+    this.ioThreads = threads;
+    return this;
+  }
+
+  /**
+   * The time one connection attempt may take, TCP, TLS and the CQL handshake included. Default 5
+   * seconds.
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
+  public SessionBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = positive(timeout, "connectTimeout");
+    return this;
+  }
+
+  /**
+   * The source of client-side write timestamps. Default {@link MonotonicTimestampGenerator}; {@link
+   * TimestampGenerator#SERVER_SIDE} lets the coordinators stamp writes.
+   *
+   * @param generator the generator
+   * @return this builder
+   */
+  public SessionBuilder timestampGenerator(TimestampGenerator generator) {
+    this.timestampGenerator = Objects.requireNonNull(generator, "generator");
+    return this;
+  }
+
+  /**
+   * How often the nodes' schema versions are read while awaiting schema agreement. Default 200 ms.
+   *
+   * @param interval a positive duration
+   * @return this builder
+   */
+  public SessionBuilder schemaAgreementInterval(Duration interval) {
+    this.schemaAgreementInterval = positive(interval, "schemaAgreementInterval");
+    return this;
+  }
+
+  /**
+   * How long to await schema agreement. Default 60 seconds.
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
+  public SessionBuilder schemaAgreementTimeout(Duration timeout) {
+    this.schemaAgreementTimeout = positive(timeout, "schemaAgreementTimeout");
+    return this;
+  }
+
+  /**
+   * Whether a statement that changes the schema returns only once every live node reports the same
+   * schema version (so the next statement can use the new table on any node). Default true. When
+   * agreement times out, the statement still succeeds and a warning is logged.
+   *
+   * @param await whether to await agreement automatically
+   * @return this builder
+   */
+  public SessionBuilder autoAwaitSchemaAgreement(boolean await) {
+    this.autoAwaitSchemaAgreement = await;
+    return this;
+  }
+
+  /**
+   * Opens the session: connects to a contact point, discovers the cluster and opens the pools.
+   * Blocks the calling thread; do not call it on a driver I/O thread.
+   *
+   * @return the open session
+   * @throws org.cql4j.session.errors.AuthenticationException if the credentials are missing or
+   *     wrong
+   * @throws org.cql4j.session.errors.ConnectionException if no contact point can be reached (TLS
+   *     failures included), within the connect timeout of each attempt
+   */
+  public Session build() {
+    return BlockingCalls.await(buildAsync());
+  }
+
+  /**
+   * Opens the session without blocking; see {@link #build()}.
+   *
+   * @return completes with the open session, or fails as {@link #build()} throws
+   * @throws IllegalStateException if no contact point was given
+   */
+  public CompletableFuture<Session> buildAsync() {
+    if (knownNodes.isEmpty()) {
+      throw new IllegalStateException("no contact point: call knownNode(\"host:port\") first");
+    }
+    SessionConfig config =
+        new SessionConfig(
+            knownNodes,
+            authProvider,
+            compression,
+            sslContext,
+            hostnameVerification,
+            keyspace,
+            defaultProfile != null ? defaultProfile : ExecutionProfile.defaults().intoHandle(),
+            poolSize,
+            ioThreads,
+            connectTimeout,
+            timestampGenerator,
+            schemaAgreementInterval,
+            schemaAgreementTimeout,
+            autoAwaitSchemaAgreement);
+    return DefaultSession.open(config).thenApply(session -> session);
+  }
+
+  private static Duration positive(Duration duration, String name) {
+    Objects.requireNonNull(duration, name);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + duration);
+    }
+    return duration;
+  }
+}

@@ -1,0 +1,68 @@
+package org.cql4j.session.internal.pool;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.Consumer;
+import org.cql4j.protocol.compression.Compressors;
+import org.cql4j.protocol.message.Event;
+import org.cql4j.session.Compression;
+import org.cql4j.session.internal.connection.ConnectionConfig;
+import org.cql4j.session.internal.session.SessionConfig;
+
+/**
+ * Turns the session's settings into the configuration of each connection. Immutable and
+ * thread-safe.
+ */
+public final class ConnectionSettings {
+  /** The events the control connection registers for (native_protocol_v4.spec §4.2.6). */
+  public static final List<String> EVENT_TYPES =
+      List.of("TOPOLOGY_CHANGE", "STATUS_CHANGE", "SCHEMA_CHANGE");
+
+  private final SessionConfig session;
+
+  /**
+   * Creates the settings.
+   *
+   * @param session the session's configuration
+   */
+  public ConnectionSettings(SessionConfig session) {
+    this.session = session;
+  }
+
+  /**
+   * The configuration of a pool connection.
+   *
+   * @param address the node
+   * @param keyspace the keyspace to {@code USE} during the handshake, or null
+   * @return the configuration
+   */
+  public ConnectionConfig forPool(InetSocketAddress address, String keyspace) {
+    return base(address).keyspace(keyspace).build();
+  }
+
+  /**
+   * The configuration of the control connection: no keyspace, registered for events.
+   *
+   * @param address the node
+   * @param listener receives the events, on the connection's event loop
+   * @return the configuration
+   */
+  public ConnectionConfig forControl(InetSocketAddress address, Consumer<Event> listener) {
+    return base(address).events(EVENT_TYPES, listener).build();
+  }
+
+  private ConnectionConfig.Builder base(InetSocketAddress address) {
+    ConnectionConfig.Builder builder =
+        ConnectionConfig.builder(address).connectTimeout(session.connectTimeout());
+    if (session.compression() != Compression.NONE) {
+      builder.compressor(Compressors.forAlgorithm(session.compression().protocolName()));
+    }
+    if (session.sslContext() != null) {
+      builder.tls(session.sslContext(), session.hostnameVerification());
+    }
+    if (session.authProvider() != null) {
+      builder.authProvider(session.authProvider());
+    }
+    return builder;
+  }
+}

@@ -1,0 +1,334 @@
+package org.cql4j.session.internal.pool;
+
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.cql4j.protocol.Consistency;
+import org.cql4j.protocol.message.BoundValues;
+import org.cql4j.protocol.message.Query;
+import org.cql4j.protocol.message.QueryParameters;
+import org.cql4j.session.internal.connection.Connection;
+import org.cql4j.session.internal.connection.ConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connections to one node: opened in the background, replaced with exponential backoff when
+ * they close or fail to open. Thread-safe: the set of open connections is a copy-on-write array
+ * read without locking on every request; changes happen under a lock.
+ *
+ * <p>A node that cannot be reached only affects requests planned for it: the pool reports the node
+ * down to its {@link Listener} and keeps retrying on its own schedule, and an UP event from the
+ * cluster ({@link #reconnectNow()}) retries at once.
+ */
+public final class NodeConnectionPool {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeConnectionPool.class);
+  private static final Connection[] NONE = new Connection[0];
+
+  /** What the pool tells the cluster; called from any thread, never under the pool's lock. */
+  public interface Listener {
+    /**
+     * The pool has its first open connection after having none.
+     *
+     * @param address the node
+     */
+    void onPoolUp(InetSocketAddress address);
+
+    /**
+     * The pool lost its last open connection, or could not open any.
+     *
+     * @param address the node
+     * @param cause why the last connection closed or the last attempt failed
+     */
+    void onPoolDown(InetSocketAddress address, Throwable cause);
+  }
+
+  private final InetSocketAddress address;
+  private final int size;
+  private final ConnectionFactory factory;
+  private final ConnectionSettings settings;
+  private final Supplier<String> keyspace;
+  private final ScheduledExecutorService scheduler;
+  private final Listener listener;
+  private final Object lock = new Object();
+  private final ReconnectionSchedule backoff =
+      new ReconnectionSchedule(ReconnectionSchedule.BASE, ReconnectionSchedule.MAX);
+  private final CompletableFuture<Void> firstRound = new CompletableFuture<>();
+
+  private volatile Connection[] open = NONE;
+  // guarded by lock
+  private int connecting;
+  private int firstRoundLeft;
+  private boolean closed;
+  private ScheduledFuture<?> retry;
+  private Throwable lastError;
+
+  /**
+   * Creates a pool; nothing connects before {@link #start()}.
+   *
+   * @param address the node
+   * @param size how many connections to keep open
+   * @param factory opens connections
+   * @param settings the connections' configuration
+   * @param keyspace the session's current keyspace (a CQL identifier) or null; read for each new
+   *     connection
+   * @param scheduler runs reconnection attempts
+   * @param listener told when the node becomes reachable or unreachable
+   */
+  public NodeConnectionPool(
+      InetSocketAddress address,
+      int size,
+      ConnectionFactory factory,
+      ConnectionSettings settings,
+      Supplier<String> keyspace,
+      ScheduledExecutorService scheduler,
+      Listener listener) {
+    this.address = Objects.requireNonNull(address, "address");
+    this.size = size;
+    this.factory = factory;
+    this.settings = settings;
+    this.keyspace = keyspace;
+    this.scheduler = scheduler;
+    this.listener = listener;
+    this.firstRoundLeft = size;
+  }
+
+  /**
+   * Opens the connections in the background.
+   *
+   * @return completes once every first attempt has succeeded or failed (never exceptionally)
+   */
+  public CompletableFuture<Void> start() {
+    fill();
+    return firstRound;
+  }
+
+  /** The node this pool connects to. */
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  /**
+   * The open connection with the fewest requests in flight, or null when none is open. Lock-free.
+   *
+   * @return a connection or null
+   */
+  public Connection connection() {
+    Connection[] connections = open;
+    if (connections.length == 1) {
+      Connection only = connections[0];
+      return only.isOpen() ? only : null;
+    }
+    Connection best = null;
+    int bestLoad = Integer.MAX_VALUE;
+    for (Connection c : connections) {
+      if (c.isOpen()) {
+        int load = c.inFlight() + c.waiting();
+        if (load < bestLoad) {
+          best = c;
+          bestLoad = load;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The open connections, for maintenance tasks (keyspace switches, schema agreement). */
+  public List<Connection> connections() {
+    return List.of(open);
+  }
+
+  /** Whether at least one connection is open. */
+  public boolean hasOpenConnection() {
+    return connection() != null;
+  }
+
+  /** Why the last connection attempt failed or the last connection closed, or null. */
+  public Throwable lastError() {
+    synchronized (lock) {
+      return lastError;
+    }
+  }
+
+  /** Tries to reconnect now, skipping the backoff (the node was reported up). */
+  public void reconnectNow() {
+    synchronized (lock) {
+      if (retry != null) {
+        retry.cancel(false);
+        retry = null;
+      }
+      backoff.reset();
+    }
+    fill();
+  }
+
+  /**
+   * Switches every open connection to a keyspace; new connections start in it already.
+   *
+   * @param keyspaceCql the keyspace as a CQL identifier
+   * @param timeout the timeout of each {@code USE}
+   * @return completes when every connection switched
+   */
+  public CompletableFuture<Void> useKeyspace(String keyspaceCql, Duration timeout) {
+    List<CompletableFuture<?>> switches = new ArrayList<>();
+    for (Connection c : open) {
+      switches.add(use(c, keyspaceCql, timeout));
+    }
+    return CompletableFuture.allOf(switches.toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Closes every connection gracefully (requests in flight complete) and stops reconnecting.
+   *
+   * @return completes when every connection is closed
+   */
+  public CompletableFuture<Void> close() {
+    Connection[] connections;
+    synchronized (lock) {
+      if (closed) {
+        return CompletableFuture.completedFuture(null);
+      }
+      closed = true;
+      if (retry != null) {
+        retry.cancel(false);
+        retry = null;
+      }
+      connections = open;
+      open = NONE;
+    }
+    firstRound.complete(null);
+    return CompletableFuture.allOf(
+        Arrays.stream(connections).map(Connection::close).toArray(CompletableFuture[]::new));
+  }
+
+  private void fill() {
+    int toOpen;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      toOpen = size - open.length - connecting;
+      connecting += Math.max(0, toOpen);
+    }
+    for (int i = 0; i < toOpen; i++) {
+      String ks = keyspace.get();
+      factory
+          .connect(settings.forPool(address, ks))
+          .whenComplete((connection, error) -> onConnectAttempt(connection, error, ks));
+    }
+  }
+
+  private void onConnectAttempt(Connection connection, Throwable error, String usedKeyspace) {
+    boolean becameUp = false;
+    boolean down = false;
+    boolean closeIt = false;
+    synchronized (lock) {
+      connecting--;
+      boolean lastOfFirstRound = firstRoundLeft > 0 && --firstRoundLeft == 0;
+      if (closed) {
+        closeIt = connection != null;
+      } else if (error != null) {
+        lastError = error;
+        down = open.length == 0;
+        scheduleRetry();
+      } else {
+        becameUp = open.length == 0;
+        Connection[] grown = Arrays.copyOf(open, open.length + 1);
+        grown[open.length] = connection;
+        open = grown;
+        backoff.reset();
+      }
+      if (lastOfFirstRound || closeIt) {
+        firstRound.complete(null);
+      }
+    }
+    if (closeIt) {
+      connection.forceClose();
+      return;
+    }
+    if (error != null) {
+      LOG.debug("connection to {} failed: {}", address, error.toString());
+      if (down) {
+        listener.onPoolDown(address, error);
+      }
+      return;
+    }
+    connection.closeFuture().whenComplete((v, e) -> onClosed(connection));
+    String current = keyspace.get();
+    if (current != null && !current.equals(usedKeyspace)) {
+      // the session switched keyspaces while this connection was being opened
+      use(connection, current, Duration.ofSeconds(10));
+    }
+    if (becameUp) {
+      listener.onPoolUp(address);
+    }
+  }
+
+  private void onClosed(Connection connection) {
+    Throwable cause;
+    boolean down;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      Connection[] current = open;
+      List<Connection> kept = new ArrayList<>(current.length);
+      for (Connection c : current) {
+        if (c != connection) {
+          kept.add(c);
+        }
+      }
+      open = kept.toArray(NONE);
+      cause =
+          connection
+              .closeCause()
+              .orElseGet(() -> new IllegalStateException("connection to " + address + " closed"));
+      lastError = cause;
+      down = open.length == 0;
+      scheduleRetry();
+    }
+    LOG.debug("connection to {} closed: {}", address, cause.toString());
+    if (down) {
+      listener.onPoolDown(address, cause);
+    }
+  }
+
+  // under lock
+  private void scheduleRetry() {
+    if (retry != null || closed) {
+      return;
+    }
+    long delay = backoff.nextDelayNanos();
+    retry =
+        scheduler.schedule(
+            () -> {
+              synchronized (lock) {
+                retry = null;
+              }
+              fill();
+            },
+            delay,
+            TimeUnit.NANOSECONDS);
+  }
+
+  private static CompletableFuture<Void> use(Connection c, String keyspaceCql, Duration timeout) {
+    Query use =
+        new Query("USE " + keyspaceCql, QueryParameters.of(Consistency.ONE, BoundValues.EMPTY));
+    return c.send(use, timeout)
+        .thenAccept(response -> ReferenceCountUtil.release(response.message()));
+  }
+
+  @Override
+  public String toString() {
+    return "NodeConnectionPool[" + address + ", " + open.length + "/" + size + " open]";
+  }
+}

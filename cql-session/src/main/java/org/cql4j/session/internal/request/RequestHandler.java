@@ -1,0 +1,275 @@
+package org.cql4j.session.internal.request;
+
+import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.cql4j.protocol.Consistency;
+import org.cql4j.protocol.errors.DbError;
+import org.cql4j.protocol.errors.DbException;
+import org.cql4j.protocol.frame.ResponseEnvelope;
+import org.cql4j.protocol.message.Prepare;
+import org.cql4j.protocol.message.PreparedResult;
+import org.cql4j.protocol.message.Request;
+import org.cql4j.protocol.message.Result;
+import org.cql4j.protocol.message.VoidResult;
+import org.cql4j.session.Node;
+import org.cql4j.session.QueryPage;
+import org.cql4j.session.errors.ConnectionException;
+import org.cql4j.session.errors.NoHostAvailableException;
+import org.cql4j.session.errors.RequestTimeoutException;
+import org.cql4j.session.internal.cluster.Cluster;
+import org.cql4j.session.internal.connection.Connection;
+import org.cql4j.session.internal.policy.QueryPlan;
+import org.cql4j.session.internal.pool.NodeConnectionPool;
+import org.cql4j.session.internal.profile.EffectiveSettings;
+import org.cql4j.session.internal.request.RequestMessages.MessageFactory;
+import org.cql4j.session.internal.result.QueryResults;
+import org.cql4j.session.internal.session.BlockingCalls;
+import org.cql4j.session.internal.statement.PreparedStatements;
+import org.cql4j.session.policy.LoadBalancingPolicy;
+import org.cql4j.session.policy.RequestInfo;
+import org.cql4j.session.policy.RetryDecision;
+import org.cql4j.session.policy.RetryPolicy;
+import org.cql4j.session.policy.RoutingInfo;
+import org.cql4j.session.statement.PreparedStatement;
+
+/**
+ * Runs one request to completion: walks the load-balancing plan lazily, sends to the first node
+ * with an open connection, and on an error asks the retry policy whether to try the same node, the
+ * next one, or give up. An UNPREPARED error (the node restarted or evicted the statement) is
+ * answered by preparing the statement on that connection and sending again, which does not count as
+ * a retry. Confined to one request: callbacks run one after the other on the event loop of the
+ * connection that answered.
+ *
+ * <p>The request timeout covers the whole request, retries included: each attempt gets what is left
+ * of it.
+ */
+public final class RequestHandler {
+  private final Cluster cluster;
+  private final EffectiveSettings settings;
+  private final MessageFactory messages;
+  private final PreparedStatement prepared;
+  private final Function<byte[], String> cqlOfId;
+  private final String description;
+  private final RoutingInfo routing;
+  private final QueryPlan plan;
+  private final RetryPolicy.RetrySession retry;
+  private final LoadBalancingPolicy balancing;
+  private final long startNanos = System.nanoTime();
+  private final CompletableFuture<QueryPage> result = new CompletableFuture<>();
+  private final Map<Node, Throwable> errors = new LinkedHashMap<>();
+  private Consistency consistency;
+  private Request message;
+
+  /**
+   * Prepares a request; {@link #run()} starts it.
+   *
+   * @param cluster the cluster (pools and topology)
+   * @param settings the request's effective settings
+   * @param routing what the load-balancing policy sees
+   * @param messages builds the message, again after a retry at another consistency
+   * @param prepared the prepared statement of an EXECUTE (its result columns decode rows sent
+   *     without metadata), else null
+   * @param cqlOfId the CQL text of a prepared id, to re-prepare after UNPREPARED; null if the
+   *     request has no prepared statement
+   * @param description names the request in errors, e.g. {@code "EXECUTE SELECT ..."}
+   */
+  public RequestHandler(
+      Cluster cluster,
+      EffectiveSettings settings,
+      RoutingInfo routing,
+      MessageFactory messages,
+      PreparedStatement prepared,
+      Function<byte[], String> cqlOfId,
+      String description) {
+    this.cluster = cluster;
+    this.settings = settings;
+    this.routing = routing;
+    this.messages = messages;
+    this.prepared = prepared;
+    this.cqlOfId = cqlOfId;
+    this.description = description;
+    this.balancing = settings.loadBalancingPolicy();
+    this.plan = new QueryPlan(balancing, routing, cluster.state());
+    this.retry = settings.retryPolicy().newSession();
+    this.consistency = settings.consistency();
+  }
+
+  /**
+   * Starts the request.
+   *
+   * @return completes with the page on the event loop of the answering connection; fails with the
+   *     server's {@link DbException}, a {@link RequestTimeoutException}, a {@link
+   *     NoHostAvailableException} when every node of the plan failed, or a serialization error
+   */
+  public CompletableFuture<QueryPage> run() {
+    try {
+      message = messages.build(consistency);
+      sendToNextNode();
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+    return result;
+  }
+
+  private void sendToNextNode() {
+    while (plan.hasNext()) {
+      Node node = plan.next();
+      NodeConnectionPool pool = cluster.pool(node);
+      Connection connection = pool == null ? null : pool.connection();
+      if (connection != null) {
+        send(node, connection);
+        return;
+      }
+      errors.put(node, noConnection(node, pool));
+    }
+    result.completeExceptionally(
+        errors.isEmpty()
+            ? new NoHostAvailableException(
+                description + ": the load-balancing policy planned no node", Map.of())
+            : new NoHostAvailableException(description, errors));
+  }
+
+  private void send(Node node, Connection connection) {
+    Duration remaining = remaining();
+    if (remaining != null && (remaining.isNegative() || remaining.isZero())) {
+      result.completeExceptionally(timedOut());
+      return;
+    }
+    connection
+        .send(message, settings.tracing(), Map.of(), remaining == null ? Duration.ZERO : remaining)
+        .whenComplete(
+            (response, error) -> {
+              if (error == null) {
+                onResponse(node, response);
+              } else {
+                onError(node, connection, BlockingCalls.unwrap(error));
+              }
+            });
+  }
+
+  private void onResponse(Node node, ResponseEnvelope response) {
+    if (!(response.message() instanceof Result protocolResult)) {
+      ReferenceCountUtil.release(response.message());
+      onError(node, null, new ConnectionException("unexpected response " + response.message()));
+      return;
+    }
+    try {
+      QueryPage page =
+          QueryResults.page(
+              protocolResult,
+              prepared == null ? null : prepared.resultColumns(),
+              response.warnings(),
+              response.tracingId());
+      balancing.onRequestSuccess(routing, elapsed(), node);
+      result.complete(page);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  private void onError(Node node, Connection connection, Throwable error) {
+    if (error instanceof RequestTimeoutException) {
+      result.completeExceptionally(timedOut());
+      return;
+    }
+    if (error instanceof DbException db
+        && db.error() instanceof DbError.Unprepared unprepared
+        && cqlOfId != null
+        && connection != null) {
+      reprepareAndResend(node, connection, unprepared, db);
+      return;
+    }
+    balancing.onRequestFailure(routing, elapsed(), node, error);
+    RetryDecision decision;
+    try {
+      decision = retry.decide(new RequestInfo(error, settings.idempotent(), consistency));
+    } catch (RuntimeException e) {
+      e.addSuppressed(error);
+      result.completeExceptionally(e);
+      return;
+    }
+    if (decision instanceof RetryDecision.RetrySameTarget same) {
+      rebuildAt(same.consistency());
+      NodeConnectionPool pool = cluster.pool(node);
+      Connection again = pool == null ? null : pool.connection();
+      if (again != null) {
+        send(node, again);
+      } else {
+        errors.put(node, error);
+        sendToNextNode();
+      }
+    } else if (decision instanceof RetryDecision.RetryNextTarget next) {
+      rebuildAt(next.consistency());
+      errors.put(node, error);
+      sendToNextNode();
+    } else if (decision instanceof RetryDecision.IgnoreWriteError) {
+      result.complete(QueryResults.page(new VoidResult(), null, List.of(), null));
+    } else {
+      result.completeExceptionally(error);
+    }
+  }
+
+  private void rebuildAt(Consistency newConsistency) {
+    if (newConsistency != null && newConsistency != consistency) {
+      consistency = newConsistency;
+      message = messages.build(consistency);
+    }
+  }
+
+  private void reprepareAndResend(
+      Node node, Connection connection, DbError.Unprepared unprepared, DbException error) {
+    String cql = cqlOfId.apply(unprepared.id());
+    if (cql == null) {
+      result.completeExceptionally(error);
+      return;
+    }
+    Duration remaining = remaining();
+    connection
+        .send(new Prepare(cql), remaining == null ? Duration.ZERO : remaining)
+        .whenComplete(
+            (response, prepareError) -> {
+              if (prepareError != null) {
+                Throwable cause = BlockingCalls.unwrap(prepareError);
+                cause.addSuppressed(error);
+                onError(node, null, cause);
+                return;
+              }
+              if (response.message() instanceof PreparedResult p
+                  && prepared != null
+                  && Arrays.equals(p.id(), unprepared.id())) {
+                PreparedStatements.access()
+                    .updateResultMetadata(prepared, p.resultMetadataId(), p.resultMetadata());
+              }
+              ReferenceCountUtil.release(response.message());
+              send(node, connection);
+            });
+  }
+
+  private Duration remaining() {
+    Duration timeout = settings.requestTimeout();
+    return timeout == null ? null : timeout.minus(elapsed());
+  }
+
+  private Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  private RequestTimeoutException timedOut() {
+    return RequestTimeoutException.after(description, settings.requestTimeout());
+  }
+
+  private static Throwable noConnection(Node node, NodeConnectionPool pool) {
+    Throwable last = pool == null ? null : pool.lastError();
+    return new ConnectionException(
+        "no open connection to "
+            + node
+            + (last == null ? "" : " (last error: " + last.getMessage() + ")"),
+        last);
+  }
+}

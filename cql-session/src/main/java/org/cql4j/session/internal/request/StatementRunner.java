@@ -1,0 +1,396 @@
+package org.cql4j.session.internal.request;
+
+import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.cql4j.protocol.message.BoundValues;
+import org.cql4j.protocol.message.Prepare;
+import org.cql4j.protocol.message.PreparedResult;
+import org.cql4j.protocol.message.Result;
+import org.cql4j.protocol.message.SchemaChangeResult;
+import org.cql4j.protocol.message.SetKeyspaceResult;
+import org.cql4j.session.PagingState;
+import org.cql4j.session.QueryPage;
+import org.cql4j.session.QueryResult;
+import org.cql4j.session.TimestampGenerator;
+import org.cql4j.session.internal.cluster.Cluster;
+import org.cql4j.session.internal.paging.PageFetcher;
+import org.cql4j.session.internal.pool.NodeConnectionPool;
+import org.cql4j.session.internal.profile.EffectiveSettings;
+import org.cql4j.session.internal.request.RequestMessages.MessageFactory;
+import org.cql4j.session.internal.result.DefaultQueryResult;
+import org.cql4j.session.internal.session.KeyspaceHolder;
+import org.cql4j.session.internal.statement.PreparedStatements;
+import org.cql4j.session.policy.RoutingInfo;
+import org.cql4j.session.profile.ExecutionProfileHandle;
+import org.cql4j.session.statement.Batch;
+import org.cql4j.session.statement.PreparedStatement;
+import org.cql4j.session.statement.Statement;
+import org.cql4j.session.statement.StatementSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the session's calls into requests: resolves settings, binds values, prepares what must be
+ * prepared, runs a {@link RequestHandler}, and reacts to results that change the session (a new
+ * keyspace, a schema change). Thread-safe (immutable; per-request state lives in the handler).
+ */
+public final class StatementRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
+  private static final int DESCRIPTION_LENGTH = 120;
+
+  private final Cluster cluster;
+  private final ExecutionProfileHandle defaultProfile;
+  private final RequestMessages messages;
+  private final KeyspaceHolder keyspace;
+  private final Supplier<CompletableFuture<UUID>> schemaAgreement;
+
+  /**
+   * Creates the runner.
+   *
+   * @param cluster the cluster
+   * @param defaultProfile the session's default handle
+   * @param timestamps the timestamp generator
+   * @param keyspace the session's current keyspace
+   * @param schemaAgreement awaits schema agreement after a schema change, or null not to
+   */
+  public StatementRunner(
+      Cluster cluster,
+      ExecutionProfileHandle defaultProfile,
+      TimestampGenerator timestamps,
+      KeyspaceHolder keyspace,
+      Supplier<CompletableFuture<UUID>> schemaAgreement) {
+    this.cluster = cluster;
+    this.defaultProfile = defaultProfile;
+    this.messages = new RequestMessages(timestamps);
+    this.keyspace = keyspace;
+    this.schemaAgreement = schemaAgreement;
+  }
+
+  /** See {@code Session.queryUnpagedAsync}. */
+  public CompletableFuture<QueryResult> queryUnpaged(Statement statement, Object values) {
+    return query(statement, values, RequestMessages.UNPAGED, null).thenApply(QueryPage::result);
+  }
+
+  /** See {@code Session.querySinglePageAsync}. */
+  public CompletableFuture<QueryPage> querySinglePage(
+      Statement statement, Object values, PagingState state) {
+    Objects.requireNonNull(state, "pagingState (use PagingState.start())");
+    return query(statement, values, statement.getPageSize(), state);
+  }
+
+  /** The page source of {@code Session.queryIter}; prepares at most once, on the first page. */
+  public PageFetcher queryPages(Statement statement, Object values) {
+    checkValues(values);
+    if (BoundRow.isEmpty(values)) {
+      return state -> runQuery(statement, statement.getPageSize(), state);
+    }
+    Supplier<CompletableFuture<PreparedStatement>> prepared = memoize(() -> prepare(statement));
+    return state -> prepared.get().thenCompose(ps -> execute(ps, values, ps.getPageSize(), state));
+  }
+
+  /** See {@code Session.executeUnpagedAsync}. */
+  public CompletableFuture<QueryResult> executeUnpaged(PreparedStatement statement, Object values) {
+    return execute(statement, values, RequestMessages.UNPAGED, null).thenApply(QueryPage::result);
+  }
+
+  /** See {@code Session.executeSinglePageAsync}. */
+  public CompletableFuture<QueryPage> executeSinglePage(
+      PreparedStatement statement, Object values, PagingState state) {
+    Objects.requireNonNull(state, "pagingState (use PagingState.start())");
+    return execute(statement, values, statement.getPageSize(), state);
+  }
+
+  /** The page source of {@code Session.executeIter}. */
+  public PageFetcher executePages(PreparedStatement statement, Object values) {
+    checkValues(values);
+    return state -> execute(statement, values, statement.getPageSize(), state);
+  }
+
+  /**
+   * Prepares a statement on one node, then on every other reachable node.
+   *
+   * @param statement the statement; its settings are copied to the result
+   * @return completes with the prepared statement
+   */
+  public CompletableFuture<PreparedStatement> prepare(Statement statement) {
+    Objects.requireNonNull(statement, "statement");
+    EffectiveSettings resolved = EffectiveSettings.resolve(statement, defaultProfile);
+    // preparing changes nothing on the server: always safe to retry elsewhere
+    EffectiveSettings settings =
+        new EffectiveSettings(
+            resolved.profile(),
+            resolved.consistency(),
+            resolved.serialConsistency(),
+            resolved.requestTimeout(),
+            resolved.pageSize(),
+            OptionalLong.empty(),
+            false,
+            true);
+    Prepare prepare = new Prepare(statement.cql());
+    return new RequestHandler(
+            cluster,
+            settings,
+            routing(settings, null),
+            consistency -> prepare,
+            null,
+            null,
+            describe("PREPARE", statement.cql()))
+        .run()
+        .thenCompose(
+            page -> {
+              PreparedResult result =
+                  (PreparedResult) ((DefaultQueryResult) page.result()).result();
+              PreparedStatement ps = PreparedStatements.create(statement.cql(), result, false);
+              PreparedStatements.access().copySettings(statement, ps);
+              return prepareOnOtherNodes(prepare, settings).thenApply(v -> ps);
+            });
+  }
+
+  /**
+   * Runs a batch.
+   *
+   * @param batch the batch
+   * @param values one row of values per statement
+   * @return completes with the result
+   */
+  public CompletableFuture<QueryResult> batch(Batch batch, List<?> values) {
+    Objects.requireNonNull(batch, "batch");
+    Objects.requireNonNull(values, "values");
+    List<StatementSettings<?>> statements = batch.statements();
+    if (values.size() != statements.size()) {
+      throw new IllegalArgumentException(
+          "the batch has "
+              + statements.size()
+              + " statements but "
+              + values.size()
+              + " rows of values were given: pass one row per statement (Values.EMPTY for none)");
+    }
+    List<CompletableFuture<Object>> ready = new ArrayList<>(statements.size());
+    for (int i = 0; i < statements.size(); i++) {
+      Object rowValues = values.get(i);
+      checkValues(rowValues);
+      StatementSettings<?> s = statements.get(i);
+      if (s instanceof Statement unprepared && !BoundRow.isEmpty(rowValues)) {
+        ready.add(prepare(unprepared).thenApply(ps -> ps));
+      } else {
+        ready.add(CompletableFuture.completedFuture(s));
+      }
+    }
+    return CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new))
+        .thenCompose(
+            v -> {
+              List<Object> resolved = ready.stream().map(CompletableFuture::join).toList();
+              List<BoundValues> bound = new ArrayList<>(resolved.size());
+              for (int i = 0; i < resolved.size(); i++) {
+                bound.add(
+                    resolved.get(i) instanceof PreparedStatement ps
+                        ? BoundRow.of(ps, values.get(i))
+                        : BoundValues.EMPTY);
+              }
+              EffectiveSettings settings = EffectiveSettings.resolve(batch, defaultProfile);
+              MessageFactory factory = messages.batch(batch.type(), resolved, bound, settings);
+              return run(
+                  settings,
+                  null,
+                  factory,
+                  null,
+                  cqlOfBatchId(resolved),
+                  "BATCH of " + resolved.size() + " statements");
+            })
+        .thenApply(QueryPage::result);
+  }
+
+  /**
+   * Switches the session to a keyspace through a {@code USE} request.
+   *
+   * @param keyspaceCql the keyspace as a CQL identifier
+   * @return completes when every connection switched
+   */
+  public CompletableFuture<Void> useKeyspace(String keyspaceCql) {
+    return runQuery(new Statement("USE " + keyspaceCql), RequestMessages.UNPAGED, null)
+        .thenApply(page -> null);
+  }
+
+  /** The current keyspace. */
+  public Optional<String> keyspace() {
+    return keyspace.name();
+  }
+
+  private CompletableFuture<QueryPage> query(
+      Statement statement, Object values, int pageSize, PagingState state) {
+    Objects.requireNonNull(statement, "statement");
+    checkValues(values);
+    if (BoundRow.isEmpty(values)) {
+      return runQuery(statement, pageSize, state);
+    }
+    // the server must tell the markers' types before values can be checked and written
+    return prepare(statement).thenCompose(ps -> execute(ps, values, pageSize, state));
+  }
+
+  private CompletableFuture<QueryPage> runQuery(
+      Statement statement, int pageSize, PagingState state) {
+    EffectiveSettings settings = EffectiveSettings.resolve(statement, defaultProfile);
+    return run(
+        settings,
+        null,
+        messages.query(statement, settings, pageSize, state),
+        null,
+        null,
+        describe("QUERY", statement.cql()));
+  }
+
+  private CompletableFuture<QueryPage> execute(
+      PreparedStatement statement, Object values, int pageSize, PagingState state) {
+    Objects.requireNonNull(statement, "statement");
+    checkValues(values);
+    BoundValues bound;
+    try {
+      bound = BoundRow.of(statement, values);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    EffectiveSettings settings = EffectiveSettings.resolve(statement, defaultProfile);
+    return run(
+        settings,
+        statement,
+        messages.execute(statement, bound, settings, pageSize, state),
+        statement,
+        id -> statement.cql(),
+        describe("EXECUTE", statement.cql()));
+  }
+
+  private CompletableFuture<QueryPage> run(
+      EffectiveSettings settings,
+      PreparedStatement routingStatement,
+      MessageFactory factory,
+      PreparedStatement prepared,
+      Function<byte[], String> cqlOfId,
+      String description) {
+    return new RequestHandler(
+            cluster,
+            settings,
+            routing(settings, routingStatement),
+            factory,
+            prepared,
+            cqlOfId,
+            description)
+        .run()
+        .thenCompose(this::afterResult);
+  }
+
+  // results that change the session: SET_KEYSPACE switches every connection, SCHEMA_CHANGE awaits
+  // agreement so that the next statement sees the change on any node
+  private CompletableFuture<QueryPage> afterResult(QueryPage page) {
+    Result result = ((DefaultQueryResult) page.result()).result();
+    if (result instanceof SetKeyspaceResult setKeyspace) {
+      keyspace.set(setKeyspace.keyspace());
+      String cql = keyspace.cql();
+      Duration timeout = Duration.ofSeconds(30);
+      return CompletableFuture.allOf(
+              cluster.pools().stream()
+                  .map(pool -> pool.useKeyspace(cql, timeout))
+                  .toArray(CompletableFuture[]::new))
+          .thenApply(v -> page);
+    }
+    if (result instanceof SchemaChangeResult change && schemaAgreement != null) {
+      return schemaAgreement
+          .get()
+          .handle(
+              (version, error) -> {
+                if (error != null) {
+                  LOG.warn(
+                      "{} applied, but the nodes did not agree on the schema: {}",
+                      change.change(),
+                      error.getMessage());
+                }
+                return page;
+              });
+    }
+    return CompletableFuture.completedFuture(page);
+  }
+
+  private CompletableFuture<Void> prepareOnOtherNodes(Prepare prepare, EffectiveSettings settings) {
+    Duration timeout =
+        settings.requestTimeout() == null ? Duration.ZERO : settings.requestTimeout();
+    List<CompletableFuture<?>> others = new ArrayList<>();
+    for (NodeConnectionPool pool : cluster.pools()) {
+      var connection = pool.connection();
+      if (connection != null) {
+        others.add(
+            connection
+                .send(prepare, timeout)
+                .handle(
+                    (response, error) -> {
+                      if (error != null) {
+                        LOG.debug("could not prepare on {}: {}", pool.address(), error.toString());
+                      } else {
+                        ReferenceCountUtil.release(response.message());
+                      }
+                      return null;
+                    }));
+      }
+    }
+    return CompletableFuture.allOf(others.toArray(CompletableFuture[]::new));
+  }
+
+  private RoutingInfo routing(EffectiveSettings settings, PreparedStatement statement) {
+    String ks = statement == null ? null : statement.keyspace().orElse(null);
+    return new RoutingInfo(
+        ks != null ? ks : keyspace.name().orElse(null),
+        null,
+        OptionalLong.empty(),
+        settings.consistency(),
+        settings.serialConsistency(),
+        statement != null && statement.isLwt());
+  }
+
+  private static Function<byte[], String> cqlOfBatchId(List<Object> statements) {
+    Map<String, String> byId = new HashMap<>();
+    for (Object s : statements) {
+      if (s instanceof PreparedStatement ps) {
+        byId.put(HexFormat.of().formatHex(PreparedStatements.access().rawId(ps)), ps.cql());
+      }
+    }
+    return byId.isEmpty() ? null : id -> byId.get(HexFormat.of().formatHex(id));
+  }
+
+  private static void checkValues(Object values) {
+    Objects.requireNonNull(values, "values (use Values.EMPTY for none)");
+  }
+
+  private static String describe(String kind, String cql) {
+    String oneLine = cql.strip().replaceAll("\\s+", " ");
+    return kind
+        + " "
+        + (oneLine.length() <= DESCRIPTION_LENGTH
+            ? oneLine
+            : oneLine.substring(0, DESCRIPTION_LENGTH) + "...");
+  }
+
+  private static <T> Supplier<CompletableFuture<T>> memoize(
+      Supplier<CompletableFuture<T>> supplier) {
+    return new Supplier<>() {
+      private CompletableFuture<T> value;
+
+      @Override
+      public synchronized CompletableFuture<T> get() {
+        if (value == null || value.isCompletedExceptionally()) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+}

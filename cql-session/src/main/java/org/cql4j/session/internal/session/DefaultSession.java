@@ -1,0 +1,245 @@
+package org.cql4j.session.internal.session;
+
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cql4j.protocol.value.Values;
+import org.cql4j.session.ClusterState;
+import org.cql4j.session.PagingState;
+import org.cql4j.session.QueryPage;
+import org.cql4j.session.QueryPager;
+import org.cql4j.session.QueryResult;
+import org.cql4j.session.Session;
+import org.cql4j.session.TracingInfo;
+import org.cql4j.session.errors.SessionClosedException;
+import org.cql4j.session.internal.cluster.Cluster;
+import org.cql4j.session.internal.cluster.ContactPoints;
+import org.cql4j.session.internal.connection.ConnectionFactory;
+import org.cql4j.session.internal.connection.Transport;
+import org.cql4j.session.internal.paging.DefaultQueryPager;
+import org.cql4j.session.internal.pool.ConnectionSettings;
+import org.cql4j.session.internal.request.StatementRunner;
+import org.cql4j.session.profile.ExecutionProfileHandle;
+import org.cql4j.session.statement.Batch;
+import org.cql4j.session.statement.PreparedStatement;
+import org.cql4j.session.statement.Statement;
+
+/**
+ * The driver's {@link Session}: owns the event loops, the cluster view and a small executor for
+ * blocking work (DNS) and publishers, and hands statements to a {@link StatementRunner}.
+ * Thread-safe.
+ */
+public final class DefaultSession implements Session {
+  private final SessionConfig config;
+  private final Transport transport;
+  private final ExecutorService executor;
+  private final Cluster cluster;
+  private final StatementRunner runner;
+  private final SchemaAgreement schemaAgreement;
+  private final TracingReader tracing;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+
+  private DefaultSession(
+      SessionConfig config,
+      Transport transport,
+      ExecutorService executor,
+      List<InetSocketAddress> contactPoints) {
+    this.config = config;
+    this.transport = transport;
+    this.executor = executor;
+    KeyspaceHolder keyspace = new KeyspaceHolder();
+    this.cluster =
+        new Cluster(
+            contactPoints,
+            new ConnectionFactory(transport),
+            new ConnectionSettings(config),
+            config.poolSize().connectionsFor(1),
+            keyspace::cql,
+            transport.group(),
+            config.connectTimeout().plusSeconds(5));
+    this.schemaAgreement =
+        new SchemaAgreement(
+            cluster,
+            transport.group(),
+            config.schemaAgreementInterval(),
+            config.schemaAgreementTimeout());
+    this.runner =
+        new StatementRunner(
+            cluster,
+            config.defaultProfile(),
+            config.timestampGenerator(),
+            keyspace,
+            config.autoAwaitSchemaAgreement() ? schemaAgreement::await : null);
+    this.tracing = new TracingReader(s -> runner.queryUnpaged(s, Values.EMPTY), transport.group());
+  }
+
+  /**
+   * Opens a session: resolves the contact points, starts the cluster, switches to the configured
+   * keyspace.
+   *
+   * @param config the configuration
+   * @return completes with the open session; on failure everything opened is released
+   */
+  public static CompletableFuture<DefaultSession> open(SessionConfig config) {
+    Transport transport = Transport.create(Transport.Kind.AUTO, config.ioThreads());
+    ExecutorService executor =
+        Executors.newCachedThreadPool(new DefaultThreadFactory("cql4j-session", true));
+    CompletableFuture<DefaultSession> opened = new CompletableFuture<>();
+    CompletableFuture.supplyAsync(
+            () -> ContactPoints.resolve(config.knownNodes(), SessionConfig.DEFAULT_PORT), executor)
+        .whenComplete(
+            (contactPoints, resolveError) -> {
+              if (resolveError != null) {
+                transport.shutdown();
+                executor.shutdown();
+                opened.completeExceptionally(BlockingCalls.unwrap(resolveError));
+                return;
+              }
+              DefaultSession session =
+                  new DefaultSession(config, transport, executor, contactPoints);
+              session
+                  .cluster
+                  .start()
+                  .thenCompose(
+                      v ->
+                          config.keyspace() == null
+                              ? CompletableFuture.completedFuture(null)
+                              : session.runner.useKeyspace(config.keyspace()))
+                  .whenComplete(
+                      (v, error) -> {
+                        if (error == null) {
+                          opened.complete(session);
+                        } else {
+                          session
+                              .closeAsync()
+                              .whenComplete(
+                                  (c, e) ->
+                                      opened.completeExceptionally(BlockingCalls.unwrap(error)));
+                        }
+                      });
+            });
+    return opened;
+  }
+
+  @Override
+  public CompletableFuture<QueryResult> queryUnpagedAsync(Statement statement, Object values) {
+    checkOpen();
+    return runner.queryUnpaged(statement, values);
+  }
+
+  @Override
+  public CompletableFuture<QueryPage> querySinglePageAsync(
+      Statement statement, Object values, PagingState pagingState) {
+    checkOpen();
+    return runner.querySinglePage(statement, values, pagingState);
+  }
+
+  @Override
+  public QueryPager queryIter(Statement statement, Object values) {
+    checkOpen();
+    return new DefaultQueryPager(runner.queryPages(statement, values), executor);
+  }
+
+  @Override
+  public CompletableFuture<PreparedStatement> prepareAsync(Statement statement) {
+    checkOpen();
+    return runner.prepare(statement);
+  }
+
+  @Override
+  public CompletableFuture<QueryResult> executeUnpagedAsync(
+      PreparedStatement statement, Object values) {
+    checkOpen();
+    return runner.executeUnpaged(statement, values);
+  }
+
+  @Override
+  public CompletableFuture<QueryPage> executeSinglePageAsync(
+      PreparedStatement statement, Object values, PagingState pagingState) {
+    checkOpen();
+    return runner.executeSinglePage(statement, values, pagingState);
+  }
+
+  @Override
+  public QueryPager executeIter(PreparedStatement statement, Object values) {
+    checkOpen();
+    return new DefaultQueryPager(runner.executePages(statement, values), executor);
+  }
+
+  @Override
+  public CompletableFuture<QueryResult> batchAsync(Batch batch, List<?> values) {
+    checkOpen();
+    return runner.batch(batch, values);
+  }
+
+  @Override
+  public CompletableFuture<Void> useKeyspaceAsync(String keyspace, boolean caseSensitive) {
+    checkOpen();
+    return runner.useKeyspace(KeyspaceNames.toCql(keyspace, caseSensitive));
+  }
+
+  @Override
+  public Optional<String> getKeyspace() {
+    return runner.keyspace();
+  }
+
+  @Override
+  public CompletableFuture<UUID> awaitSchemaAgreementAsync() {
+    checkOpen();
+    return schemaAgreement.await();
+  }
+
+  @Override
+  public CompletableFuture<TracingInfo> getTracingInfoAsync(UUID tracingId) {
+    checkOpen();
+    return tracing.read(Objects.requireNonNull(tracingId, "tracingId"));
+  }
+
+  @Override
+  public ClusterState getClusterState() {
+    return cluster.state();
+  }
+
+  @Override
+  public ExecutionProfileHandle getDefaultExecutionProfileHandle() {
+    return config.defaultProfile();
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  @Override
+  public CompletableFuture<Void> closeAsync() {
+    if (closed.compareAndSet(false, true)) {
+      cluster
+          .close()
+          .whenComplete(
+              (v, e) -> {
+                executor.shutdown();
+                transport.shutdown().addListener(f -> closeFuture.complete(null));
+              });
+    }
+    return closeFuture;
+  }
+
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new SessionClosedException();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Session" + cluster.state().nodes() + (closed.get() ? " (closed)" : "");
+  }
+}

@@ -1,0 +1,63 @@
+package org.cql4j.session.internal.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import org.cql4j.session.Compression;
+import org.cql4j.session.PoolSize;
+import org.cql4j.session.TimestampGenerator;
+import org.cql4j.session.auth.AuthenticatorProvider;
+import org.cql4j.session.profile.ExecutionProfileHandle;
+
+/**
+ * Everything a {@code SessionBuilder} collected, frozen. Immutable and thread-safe.
+ *
+ * @param knownNodes the contact points as the user wrote them ({@code host}, {@code host:port},
+ *     {@code [v6]:port})
+ * @param authProvider the authenticator, or null for none
+ * @param compression the body compression to negotiate
+ * @param sslContext the TLS context, or null for plain TCP
+ * @param hostnameVerification whether TLS checks the node's name against its certificate
+ * @param keyspace the keyspace to start in (already quoted when case-sensitive), or null
+ * @param defaultProfile the session's default execution profile handle
+ * @param poolSize connections per node
+ * @param ioThreads Netty event-loop threads, 0 for the number of cores
+ * @param connectTimeout the timeout of one connection attempt, handshake included
+ * @param timestampGenerator the client-side timestamp source
+ * @param schemaAgreementInterval how often schema versions are polled while awaiting agreement
+ * @param schemaAgreementTimeout how long to await agreement
+ * @param autoAwaitSchemaAgreement whether a schema-changing statement awaits agreement before its
+ *     result is returned
+ */
+public record SessionConfig(
+    List<String> knownNodes,
+    AuthenticatorProvider authProvider,
+    Compression compression,
+    SSLContext sslContext,
+    boolean hostnameVerification,
+    String keyspace,
+    ExecutionProfileHandle defaultProfile,
+    PoolSize poolSize,
+    int ioThreads,
+    Duration connectTimeout,
+    TimestampGenerator timestampGenerator,
+    Duration schemaAgreementInterval,
+    Duration schemaAgreementTimeout,
+    boolean autoAwaitSchemaAgreement) {
+
+  /** The CQL port used when a contact point names none. */
+  public static final int DEFAULT_PORT = 9042;
+
+  /** Checks the required components. */
+  public SessionConfig {
+    knownNodes = List.copyOf(knownNodes);
+    Objects.requireNonNull(compression, "compression");
+    Objects.requireNonNull(defaultProfile, "defaultProfile");
+    Objects.requireNonNull(poolSize, "poolSize");
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(timestampGenerator, "timestampGenerator");
+    Objects.requireNonNull(schemaAgreementInterval, "schemaAgreementInterval");
+    Objects.requireNonNull(schemaAgreementTimeout, "schemaAgreementTimeout");
+  }
+}
