@@ -22,6 +22,12 @@ public final class CassandraExtension
   /** System property: comma-separated {@code host:port} of an external cluster to test against. */
   public static final String CONTACT_POINTS_PROPERTY = "cql4j.test.contactPoints";
 
+  /**
+   * The system property that moves the nodes the extension starts from 127.0.x.y to 127.N.x.y (N
+   * from 0 to 255, default 0), so that two test JVMs on one machine do not share nodes.
+   */
+  public static final String ADDRESS_BLOCK_PROPERTY = "cql4j.test.addressBlock";
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(CassandraExtension.class);
 
@@ -112,11 +118,14 @@ public final class CassandraExtension
     static SharedCluster start(CassandraTest wanted) {
       // Each kind gets its own loopback addresses so kinds can run side by side in one JVM:
       // the plain ring on 127.0.0.1..n as documented, single nodes on 127.0.<odd>.1.
+      // -Dcql4j.test.addressBlock=N moves them all to 127.N.x.y, so that two test JVMs (two
+      // checkouts, or parallel builds) can each run their own nodes on one machine.
+      int block = Integer.getInteger(ADDRESS_BLOCK_PROPERTY, 0);
       int kind = (wanted.passwordAuthentication() ? 1 : 0) + (wanted.clientTls() ? 2 : 0);
       int subnet = kind * 2 + (wanted.nodes() > 1 ? 0 : 1);
       List<String> addresses = new ArrayList<>();
       for (int i = 1; i <= wanted.nodes(); i++) {
-        addresses.add("127.0." + subnet + "." + i);
+        addresses.add("127." + block + "." + subnet + "." + i);
       }
       CassandraCluster cluster =
           CassandraCluster.builder()
