@@ -103,7 +103,7 @@ public final class NodeConnectionPool {
   }
 
   /**
-   * Opens the connections in the background.
+   * Opens the connections in the background; calling it again only returns the same future.
    *
    * @return completes once every first attempt has succeeded or failed (never exceptionally)
    */
@@ -231,9 +231,10 @@ public final class NodeConnectionPool {
     boolean becameUp = false;
     boolean down = false;
     boolean closeIt = false;
+    boolean firstRoundDone;
     synchronized (lock) {
       connecting--;
-      boolean lastOfFirstRound = firstRoundLeft > 0 && --firstRoundLeft == 0;
+      firstRoundDone = firstRoundLeft > 0 && --firstRoundLeft == 0;
       if (closed) {
         closeIt = connection != null;
       } else if (error != null) {
@@ -247,29 +248,28 @@ public final class NodeConnectionPool {
         open = grown;
         backoff.reset();
       }
-      if (lastOfFirstRound || closeIt) {
-        firstRound.complete(null);
-      }
     }
     if (closeIt) {
       connection.forceClose();
-      return;
-    }
-    if (error != null) {
+    } else if (error != null) {
       LOG.debug("connection to {} failed: {}", address, error.toString());
       if (down) {
         listener.onPoolDown(address, error);
       }
-      return;
+    } else {
+      connection.closeFuture().whenComplete((v, e) -> onClosed(connection));
+      String current = keyspace.get();
+      if (current != null && !current.equals(usedKeyspace)) {
+        // the session switched keyspaces while this connection was being opened
+        use(connection, current, Duration.ofSeconds(10));
+      }
+      if (becameUp) {
+        listener.onPoolUp(address);
+      }
     }
-    connection.closeFuture().whenComplete((v, e) -> onClosed(connection));
-    String current = keyspace.get();
-    if (current != null && !current.equals(usedKeyspace)) {
-      // the session switched keyspaces while this connection was being opened
-      use(connection, current, Duration.ofSeconds(10));
-    }
-    if (becameUp) {
-      listener.onPoolUp(address);
+    // after the listener: whoever waits for the first round sees the node's state
+    if (firstRoundDone || closeIt) {
+      firstRound.complete(null);
     }
   }
 
