@@ -60,7 +60,7 @@ public final class CqlMapperProcessor extends AbstractProcessor {
     for (TypeElement type : types) {
       ModelBuilder builder = new ModelBuilder(processingEnv.getElementUtils());
       RecordModel model = builder.build(type);
-      for (ModelBuilder.Problem p : builder.problems()) {
+      for (Problems.Problem p : builder.problems()) {
         processingEnv
             .getMessager()
             .printMessage(Diagnostic.Kind.ERROR, p.id().tag() + p.message(), p.element());

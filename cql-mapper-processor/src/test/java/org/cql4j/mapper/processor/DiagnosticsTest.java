@@ -154,6 +154,28 @@ class DiagnosticsTest {
   }
 
   @Test
+  void rowsFlatteningEachOtherAreACycleReportedOnTheComponent() {
+    JavaFileObject src =
+        source(
+            "Outer",
+            "@Row",
+            "record Outer(int a,",
+            "    @Flatten Inner inner) {}",
+            "@Row",
+            "record Inner(int b,",
+            "    @Flatten Outer outer) {}");
+    Compilation c = compile(src);
+    assertThat(c)
+        .hadErrorContaining("[CqlMapper.FlattenCycle]")
+        .inFile(src)
+        .onLineContaining("Inner inner");
+    assertThat(c)
+        .hadErrorContaining("[CqlMapper.FlattenCycle]")
+        .inFile(src)
+        .onLineContaining("Outer outer");
+  }
+
+  @Test
   void contradictoryAnnotationsConflict() {
     JavaFileObject src =
         source(
