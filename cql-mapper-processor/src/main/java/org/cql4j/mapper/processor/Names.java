@@ -17,6 +17,10 @@ final class Names {
   private static final String PROTOCOL = "org.cql4j.protocol";
 
   static final ClassName CODECS = ClassName.get(PROTOCOL + ".value", "Codecs");
+
+  /** The checks and messages that all generated codecs share. */
+  static final ClassName SUPPORT = ClassName.get(PROTOCOL + ".value", "GeneratedCodecSupport");
+
   static final ClassName COLUMN_SPEC = ClassName.get(PROTOCOL + ".types", "ColumnSpec");
   static final ClassName COLUMN_TYPE = ClassName.get(PROTOCOL + ".types", "ColumnType");
   static final ClassName USER_TYPE = COLUMN_TYPE.nestedClass("UserType");
@@ -27,11 +31,8 @@ final class Names {
   static final ClassName DESERIALIZE_VALUE =
       ClassName.get(PROTOCOL + ".deserialize", "DeserializeValue");
   static final ClassName VALUE_DECODER = DESERIALIZE_VALUE.nestedClass("Decoder");
-  static final ClassName RAW_ROW = ClassName.get(PROTOCOL + ".deserialize", "RawRow");
   static final ClassName TYPE_CHECK_EXCEPTION =
       ClassName.get(PROTOCOL + ".deserialize", "TypeCheckException");
-  static final ClassName DESERIALIZATION_EXCEPTION =
-      ClassName.get(PROTOCOL + ".deserialize", "DeserializationException");
   static final ClassName ROW_SERIALIZER = ClassName.get(PROTOCOL + ".serialize", "RowSerializer");
   static final ClassName ROW_WRITER_FN = ROW_SERIALIZER.nestedClass("Writer");
   static final ClassName SERIALIZE_VALUE = ClassName.get(PROTOCOL + ".serialize", "SerializeValue");

@@ -158,9 +158,16 @@ class GeneratedCodecsTest {
     List<ColumnSpec> missing = new ArrayList<>(userColumns());
     missing.remove(0);
     assertThatThrownBy(() -> users.bind(missing))
-        .isInstanceOf(TypeCheckException.class)
-        .hasMessageContaining("column 'name'")
-        .hasMessageContaining("the result has no column 'name'");
+        .isInstanceOfSatisfying(
+            TypeCheckException.class,
+            e -> {
+              assertThat(e.column()).isEqualTo("name");
+              assertThat(e.javaType()).isEqualTo("test.User");
+            })
+        .hasMessage(
+            "Column 'name' required by test.User is missing from the result (columns present:"
+                + " id, login_count, version, last_seen, tags, home, previous, by_label); select"
+                + " it, or annotate the component that maps to it @AllowMissing or @Skip");
     List<ColumnSpec> extra = new ArrayList<>(userColumns());
     extra.add(col("zzz", ColumnType.INT));
     assertThatThrownBy(() -> users.bind(extra))
@@ -334,6 +341,47 @@ class GeneratedCodecsTest {
             List.of(new Field("street", ColumnType.TEXT), new Field("zip", ColumnType.INT)));
     Object sa = classes.record("test.StrictAddress", "x", null);
     assertThat(strict.bind(exact).decode(write(strictWriter, exact, sa))).isEqualTo(sa);
+  }
+
+  @Test
+  void userTypeByOrderReadsAndWritesFieldsByPosition() {
+    SerializeValue<Object> s = classes.codec("test.OrderedAddress_CqlUdtCodec", "serializer");
+    DeserializeValue<Object> d = classes.codec("test.OrderedAddress_CqlUdtCodec", "deserializer");
+    Object a = classes.record("test.OrderedAddress", "Main St", 7, "PL");
+    assertThat(d.bind(ADDRESS_V2).decode(write(s, ADDRESS_V2, a))).isEqualTo(a);
+
+    // country is @AllowMissing: the old type has two fields, and so has the value.
+    ByteBuf old = write(s, ADDRESS_V1, a);
+    assertThat(old.readableBytes()).isEqualTo(4 + 7 + 4 + 4);
+    assertThat(d.bind(ADDRESS_V1).decode(old))
+        .isEqualTo(classes.record("test.OrderedAddress", "Main St", 7, null));
+
+    // A field after the last component is written as null, and skipped when read.
+    ColumnType.UserType withFloor =
+        new ColumnType.UserType(
+            "ks",
+            "address",
+            List.of(
+                new Field("street", ColumnType.TEXT),
+                new Field("zip_code", ColumnType.INT),
+                new Field("country", ColumnType.TEXT),
+                new Field("floor", ColumnType.INT)));
+    ByteBuf value = write(s, withFloor, a);
+    assertThat(value.getInt(value.writerIndex() - 4)).isEqualTo(-1);
+    assertThat(d.bind(withFloor).decode(value)).isEqualTo(a);
+
+    // Names are checked position by position.
+    assertThatThrownBy(() -> d.bind(ADDRESS_WITH_EXCESS))
+        .isInstanceOf(TypeCheckException.class)
+        .hasMessageContaining("field 1 is 'note', but the component there maps to 'zip_code'");
+    assertThatThrownBy(() -> s.bind(ADDRESS_WITH_EXCESS))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("field 1 is 'note'");
+    ColumnType.UserType streetOnly =
+        new ColumnType.UserType("ks", "address", List.of(new Field("street", ColumnType.TEXT)));
+    assertThatThrownBy(() -> s.bind(streetOnly))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("the user type has no field 1 (for component 'zip_code'");
   }
 
   @Test

@@ -22,10 +22,13 @@ final class Sources {
     return JavaFileObjects.forResource("golden/" + path);
   }
 
-  /** The representative inputs: a @Row by name, a @Row by order, a @UserType, a @CqlTuple. */
+  /**
+   * The representative inputs: a @Row by name, a @Row by order, a @UserType by name, a @UserType by
+   * order, a @CqlTuple.
+   */
   static List<JavaFileObject> representative() {
     List<JavaFileObject> all = new ArrayList<>();
-    for (String name : List.of("Address", "User", "Point", "Pair")) {
+    for (String name : List.of("Address", "User", "Point", "Pair", "OrderedAddress")) {
       all.add(input("test/" + name + ".java"));
     }
     return all;
