@@ -1,0 +1,97 @@
+package org.cql4j.examples;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.cql4j.session.Node;
+import org.cql4j.session.PoolSize;
+import org.cql4j.session.Session;
+import org.cql4j.session.errors.ConnectionException;
+
+/** Opens a session with every connection setting spelled out, looks at the cluster, closes it. */
+public final class ConnectingExample {
+  private ConnectingExample() {}
+
+  /**
+   * What the example saw.
+   *
+   * @param nodes one line per node of the cluster: address, datacenter, rack, state
+   * @param keyspace the session's keyspace after {@code useKeyspace}
+   * @param unreachable the message of the error for a cluster that cannot be reached
+   */
+  public record Outcome(List<String> nodes, String keyspace, String unreachable) {}
+
+  /**
+   * Runs the example against {@code CQL_CONTACT_POINTS} or a node started for it.
+   *
+   * @param args unused
+   */
+  public static void main(String[] args) {
+    Examples.withContactPoints(contactPoints -> System.out.println(run(contactPoints)));
+  }
+
+  /**
+   * Connects in several ways.
+   *
+   * @param contactPoints the contact points, {@code host[:port]}
+   * @return what was seen
+   */
+  public static Outcome run(List<String> contactPoints) {
+    try (Session setUp = Session.builder().knownNodes(contactPoints).build()) {
+      Examples.createKeyspace(setUp);
+    }
+
+    // tag::connect[]
+    Session session =
+        Session.builder()
+            .knownNodes(contactPoints) // "host", "host:port", "[::1]:9042"; port 9042 by default
+            .useKeyspace("examples", false) // every connection starts in it, as after USE
+            .poolSize(PoolSize.perHost(2)) // default: one connection per node (per shard on Scylla)
+            .ioThreads(2) // Netty event loops; default: one per core
+            .connectTimeout(Duration.ofSeconds(5)) // TCP + TLS + CQL handshake, per attempt
+            .build(); // blocks until the pools are open
+    // end::connect[]
+
+    // tag::cluster-state[]
+    List<String> nodes = new ArrayList<>();
+    for (Node node : session.getClusterState().nodes()) {
+      nodes.add(
+          node.address()
+              + " dc="
+              + node.datacenter()
+              + " rack="
+              + node.rack()
+              + (node.isUp() ? " up" : " down"));
+    }
+    // end::cluster-state[]
+    nodes.forEach(System.out::println);
+
+    String keyspace = session.getKeyspace().orElseThrow();
+
+    // tag::close[]
+    session.close(); // releases every connection and thread; later calls: SessionClosedException
+    // end::close[]
+
+    // tag::async[]
+    CompletableFuture<Session> opening =
+        Session.builder().knownNodes(contactPoints).buildAsync(); // never blocks
+    opening.thenCompose(Session::closeAsync).join();
+    // end::async[]
+
+    String unreachable = null;
+    // tag::unreachable[]
+    try (Session nowhere =
+        Session.builder()
+            .knownNode("127.0.0.1:1") // nothing listens there
+            .connectTimeout(Duration.ofSeconds(1))
+            .build()) {
+      nowhere.queryUnpaged("SELECT now() FROM system.local");
+    } catch (ConnectionException e) {
+      unreachable = e.getMessage(); // names each contact point and why it failed
+    }
+    // end::unreachable[]
+    System.out.println(unreachable);
+    return new Outcome(nodes, keyspace, unreachable);
+  }
+}
