@@ -3,6 +3,7 @@ package org.cql4j.it.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +11,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.errors.DbError;
 import org.cql4j.protocol.errors.DbException;
+import org.cql4j.protocol.message.Execute;
+import org.cql4j.protocol.message.QueryParameters;
+import org.cql4j.protocol.message.RawValues;
 import org.cql4j.protocol.value.CqlRow;
 import org.cql4j.protocol.value.Unset;
 import org.cql4j.protocol.value.Values;
@@ -22,6 +28,10 @@ import org.cql4j.session.TracingInfo;
 import org.cql4j.session.errors.NoHostAvailableException;
 import org.cql4j.session.errors.RequestTimeoutException;
 import org.cql4j.session.errors.RowsCountException;
+import org.cql4j.session.internal.connection.Connection;
+import org.cql4j.session.internal.connection.ConnectionConfig;
+import org.cql4j.session.internal.connection.ConnectionFactory;
+import org.cql4j.session.internal.connection.Transport;
 import org.cql4j.session.profile.ExecutionProfile;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 import org.cql4j.session.statement.Batch;
@@ -70,6 +80,27 @@ class StatementsIT {
         .rows(String.class)
         .forEach(values::add);
     assertThat(values).containsExactlyInAnyOrder("ten", "eleven", "twelve");
+  }
+
+  @Test
+  void repreparesTransparentlyWhenTheServerForgotTheStatement(TestCluster cassandra)
+      throws Exception {
+    session.queryUnpaged("CREATE TABLE IF NOT EXISTS stmt_it.again (k int PRIMARY KEY, v text)");
+    PreparedStatement insert = session.prepare("INSERT INTO stmt_it.again (k, v) VALUES (?, ?)");
+    session.executeUnpaged(insert, Values.of(1, "before"));
+    // dropping a table evicts the statements that use it from the server's cache
+    session.queryUnpaged("DROP TABLE stmt_it.again");
+    session.queryUnpaged("CREATE TABLE stmt_it.again (k int PRIMARY KEY, v text)");
+    assertThat(rawExecuteError(cassandra, insert))
+        .as("the server no longer knows the statement")
+        .isInstanceOf(DbError.Unprepared.class);
+    session.executeUnpaged(insert, Values.of(2, "after"));
+    assertThat(
+            session
+                .queryUnpaged("SELECT v FROM stmt_it.again WHERE k = 2")
+                .intoRowsResult()
+                .singleRow(String.class))
+        .isEqualTo("after");
   }
 
   @Test
@@ -268,6 +299,37 @@ class StatementsIT {
                 .intoRowsResult()
                 .rowsNumber())
         .isEqualTo(4000);
+  }
+
+  // sends EXECUTE on a connection of its own, bypassing the session's re-prepare
+  private static DbError rawExecuteError(TestCluster cassandra, PreparedStatement statement)
+      throws Exception {
+    try (Transport transport = Transport.create(Transport.Kind.NIO, 1)) {
+      String contactPoint = cassandra.firstContactPoint();
+      int colon = contactPoint.lastIndexOf(':');
+      Connection connection =
+          new ConnectionFactory(transport)
+              .connect(
+                  ConnectionConfig.builder(
+                          new InetSocketAddress(
+                              contactPoint.substring(0, colon),
+                              Integer.parseInt(contactPoint.substring(colon + 1))))
+                      .build())
+              .get(30, TimeUnit.SECONDS);
+      try {
+        Execute execute =
+            new Execute(
+                statement.id(),
+                null,
+                QueryParameters.of(Consistency.ONE, RawValues.of(new byte[4], new byte[0])));
+        connection.send(execute, Duration.ofSeconds(10)).get(30, TimeUnit.SECONDS);
+        return null;
+      } catch (ExecutionException e) {
+        return e.getCause() instanceof DbException db ? db.error() : null;
+      } finally {
+        connection.forceClose();
+      }
+    }
   }
 
   // Unavailable is not retried by the default policy on a single node, but arrives inside a
