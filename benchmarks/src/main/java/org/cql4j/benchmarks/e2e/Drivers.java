@@ -1,0 +1,65 @@
+package org.cql4j.benchmarks.e2e;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The drivers the end-to-end benchmark can measure, by the name given to {@code --drivers}.
+ * Thread-safe (immutable after class initialization).
+ */
+public final class Drivers {
+  private static final Map<String, Supplier<DriverUnderTest>> REGISTRY = new LinkedHashMap<>();
+
+  static {
+    // The comparison driver: org.apache.cassandra:java-driver-core 4.19.3.
+    REGISTRY.put("java", JavaDriver::new);
+
+    // ── cql4j ──────────────────────────────────────────────────────────────────────────────────
+    // Register the cql4j adapter here once org.cql4j.session.Session exists: one small class that
+    // implements DriverUnderTest following its fairness rules, e.g.
+    //     REGISTRY.put("cql4j", Cql4jDriver::new);
+    // The report compares "cql4j" to "java" (ratio column) whenever both are measured.
+  }
+
+  private Drivers() {}
+
+  /** The registered driver names, in registration order. */
+  public static List<String> names() {
+    return List.copyOf(REGISTRY.keySet());
+  }
+
+  /**
+   * Creates a driver adapter.
+   *
+   * @param name a registered name, e.g. {@code "java"}
+   * @return a new, unconnected adapter
+   * @throws IllegalArgumentException if no driver has that name
+   */
+  public static DriverUnderTest create(String name) {
+    Supplier<DriverUnderTest> factory = REGISTRY.get(name);
+    if (factory == null) {
+      throw new IllegalArgumentException(unknown(name));
+    }
+    return factory.get();
+  }
+
+  /** Checks that a name is registered, with a message saying how to add it. */
+  static void require(String name) {
+    if (!REGISTRY.containsKey(name)) {
+      throw new IllegalArgumentException(unknown(name));
+    }
+  }
+
+  private static String unknown(String name) {
+    return "No driver named '"
+        + name
+        + "' is registered; known: "
+        + String.join(", ", REGISTRY.keySet())
+        + (name.equals("cql4j")
+            ? ". The cql4j adapter is not written yet: implement DriverUnderTest and register it in"
+                + " org.cql4j.benchmarks.e2e.Drivers."
+            : ".");
+  }
+}

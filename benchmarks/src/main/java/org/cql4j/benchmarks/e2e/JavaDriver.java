@@ -1,0 +1,115 @@
+package org.cql4j.benchmarks.e2e;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The Apache Cassandra Java driver 4.19.3 under test: protocol v4, one connection, schema metadata
+ * off, prepared statements bound with typed setters through {@code BoundStatementBuilder}, {@code
+ * executeAsync}, rows read positionally from {@code currentPage()}. Thread-safe after {@link
+ * #prepareAll()}.
+ */
+final class JavaDriver implements DriverUnderTest {
+  private CqlSession session;
+  private PreparedStatement insert;
+  private PreparedStatement selectOne;
+  private PreparedStatement selectPartition;
+
+  @Override
+  public String description() {
+    return "Java driver "
+        + com.datastax.oss.driver.api.core.session.Session.OSS_DRIVER_COORDINATES.getVersion();
+  }
+
+  @Override
+  public void connect(
+      InetSocketAddress contactPoint, String localDataCenter, Duration requestTimeout) {
+    DriverConfigLoader config =
+        DriverConfigLoader.programmaticBuilder()
+            .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
+            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
+            .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 1)
+            .withInt(DefaultDriverOption.CONNECTION_POOL_REMOTE_SIZE, 1)
+            // the default 1,024 would leave no headroom at 1,024 requests in flight
+            .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 32768)
+            .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(10))
+            .build();
+    session =
+        CqlSession.builder()
+            .addContactPoint(contactPoint)
+            .withLocalDatacenter(localDataCenter)
+            .withConfigLoader(config)
+            .build();
+  }
+
+  @Override
+  public void prepareAll() {
+    insert = session.prepare(BenchData.INSERT);
+    selectOne = session.prepare(BenchData.SELECT_ONE);
+    selectPartition = session.prepare(BenchData.SELECT_PARTITION);
+  }
+
+  @Override
+  public CompletionStage<Long> insert(BenchData.Item row) {
+    return session
+        .executeAsync(
+            insert
+                .boundStatementBuilder()
+                .setLong(0, row.pk())
+                .setInt(1, row.ck())
+                .setUuid(2, row.id())
+                .setInstant(3, row.ts())
+                .setString(4, row.name())
+                .setInt(5, row.qty())
+                .setLong(6, row.total())
+                .build())
+        .thenApply(rs -> 0L);
+  }
+
+  @Override
+  public CompletionStage<Long> selectOne(long pk, int ck) {
+    return session
+        .executeAsync(selectOne.boundStatementBuilder().setLong(0, pk).setInt(1, ck).build())
+        .thenApply(JavaDriver::consume);
+  }
+
+  @Override
+  public CompletionStage<Long> selectPartition(long pk) {
+    return session
+        .executeAsync(selectPartition.boundStatementBuilder().setLong(0, pk).build())
+        .thenApply(JavaDriver::consume);
+  }
+
+  /** Reads every cell of the first page; the whole result fits in it (default page size 5000). */
+  private static long consume(AsyncResultSet rs) {
+    long sum = 0;
+    for (Row row : rs.currentPage()) {
+      sum +=
+          BenchData.checksum(
+              row.getLong(0),
+              row.getInt(1),
+              row.getUuid(2),
+              row.getInstant(3),
+              row.getString(4),
+              row.getInt(5),
+              row.getLong(6));
+    }
+    return sum;
+  }
+
+  @Override
+  public void close() {
+    if (session != null) {
+      session.close();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.cql4j.benchmarks.e2e;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The coordinator's command-line options; see {@link EndToEnd} for their meaning. Immutable and
+ * thread-safe.
+ *
+ * @param target {@code null}, {@code cassandra}, or {@code host:port} of a running node
+ * @param workloads the workloads, in order
+ * @param concurrencies the requests in flight, in order
+ * @param runs how many times each (workload, concurrency, driver) is measured
+ * @param warmupSeconds the warm-up before each measured interval
+ * @param measureSeconds the measured interval
+ * @param drivers the drivers' registry names
+ * @param jvmFlags the flags of every child JVM
+ * @param serverThreads the null server's event loop threads
+ * @param partitions the partitions reads spread over (and a real node is loaded with)
+ * @param requestTimeoutSeconds every driver's request timeout
+ * @param localDc the data center of an external {@code host:port} target
+ * @param cassandraAddress the loopback address of the Cassandra node started for {@code cassandra}
+ */
+record Options(
+    String target,
+    List<Workload> workloads,
+    List<Integer> concurrencies,
+    int runs,
+    int warmupSeconds,
+    int measureSeconds,
+    List<String> drivers,
+    List<String> jvmFlags,
+    int serverThreads,
+    int partitions,
+    int requestTimeoutSeconds,
+    String localDc,
+    String cassandraAddress) {
+
+  /** The child JVMs' default flags: a fixed 1 GiB heap, Parallel GC, Netty's leak detector off. */
+  static final String DEFAULT_JVM_FLAGS =
+      "-Xms1g -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch -Dio.netty.leakDetection.level=disabled";
+
+  private static final Set<String> KNOWN =
+      Set.of(
+          "target",
+          "workloads",
+          "concurrency",
+          "runs",
+          "warmup-seconds",
+          "measure-seconds",
+          "drivers",
+          "jvm-flags",
+          "server-threads",
+          "partitions",
+          "request-timeout-seconds",
+          "local-dc",
+          "cassandra-address");
+
+  /** Parses the coordinator's arguments; unknown options are errors. */
+  static Options parse(String[] args) {
+    Map<String, String> a = pairs(args);
+    for (String name : a.keySet()) {
+      if (!KNOWN.contains(name)) {
+        throw new IllegalArgumentException("Unknown option --" + name + "; see EndToEnd's Javadoc");
+      }
+    }
+    List<Workload> workloads = new ArrayList<>();
+    for (String w : list(a.getOrDefault("workloads", "insert,select-one,select-partition"))) {
+      workloads.add(Workload.named(w));
+    }
+    List<Integer> concurrencies = new ArrayList<>();
+    for (String c : list(a.getOrDefault("concurrency", "1,64,1024"))) {
+      int value = Integer.parseInt(c);
+      if (value < 1) {
+        throw new IllegalArgumentException("concurrency must be >= 1, was " + value);
+      }
+      concurrencies.add(value);
+    }
+    List<String> drivers = list(a.getOrDefault("drivers", String.join(",", Drivers.names())));
+    drivers.forEach(Drivers::require);
+    return new Options(
+        a.getOrDefault("target", "null"),
+        workloads,
+        concurrencies,
+        positive(a, "runs", 5),
+        positive(a, "warmup-seconds", 10),
+        positive(a, "measure-seconds", 20),
+        drivers,
+        List.of(a.getOrDefault("jvm-flags", DEFAULT_JVM_FLAGS).trim().split("\\s+")),
+        positive(a, "server-threads", 1),
+        positive(a, "partitions", 100),
+        positive(a, "request-timeout-seconds", 12),
+        a.getOrDefault("local-dc", "datacenter1"),
+        a.getOrDefault("cassandra-address", "127.0.44.1"));
+  }
+
+  /** {@code --name value} pairs. */
+  static Map<String, String> pairs(String[] args) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i];
+      if (!name.startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException(
+            "Expected --name value pairs, got " + Arrays.toString(args));
+      }
+      out.put(name.substring(2), args[++i]);
+    }
+    return out;
+  }
+
+  /** Parses {@code host:port}. */
+  static InetSocketAddress endpoint(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    if (colon < 0) {
+      throw new IllegalArgumentException("Expected host:port, got " + hostPort);
+    }
+    return new InetSocketAddress(
+        hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+  }
+
+  private static List<String> list(String csv) {
+    List<String> out = new ArrayList<>();
+    for (String s : csv.split(",")) {
+      if (!s.isBlank()) {
+        out.add(s.trim());
+      }
+    }
+    return out;
+  }
+
+  private static int positive(Map<String, String> a, String name, int defaultValue) {
+    int value = Integer.parseInt(a.getOrDefault(name, Integer.toString(defaultValue)));
+    if (value < 1) {
+      throw new IllegalArgumentException("--" + name + " must be >= 1, was " + value);
+    }
+    return value;
+  }
+}
