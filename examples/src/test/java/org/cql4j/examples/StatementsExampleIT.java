@@ -1,0 +1,26 @@
+package org.cql4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.cql4j.session.Session;
+import org.cql4j.testkit.CassandraTest;
+import org.cql4j.testkit.TestCluster;
+import org.junit.jupiter.api.Test;
+
+@CassandraTest
+class StatementsExampleIT {
+
+  @Test
+  void runsUnpreparedPreparedAndAsyncStatements(TestCluster cassandra) {
+    try (Session session = Session.builder().knownNodes(cassandra.contactPoints()).build()) {
+      StatementsExample.Outcome outcome = StatementsExample.run(session);
+
+      assertThat(outcome.releaseVersion()).startsWith("5.");
+      assertThat(outcome.markers()).hasSize(3);
+      assertThat(outcome.markers().get(0)).startsWith("day ");
+      assertThat(outcome.tokenAware()).isTrue();
+      assertThat(outcome.events()).isEqualTo(100);
+      assertThat(session.getKeyspace()).contains("examples");
+    }
+  }
+}
