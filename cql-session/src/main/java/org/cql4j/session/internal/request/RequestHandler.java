@@ -16,6 +16,8 @@ import org.cql4j.protocol.message.Prepare;
 import org.cql4j.protocol.message.PreparedResult;
 import org.cql4j.protocol.message.Request;
 import org.cql4j.protocol.message.Result;
+import org.cql4j.protocol.message.SchemaChangeResult;
+import org.cql4j.protocol.message.SetKeyspaceResult;
 import org.cql4j.protocol.message.VoidResult;
 import org.cql4j.session.Node;
 import org.cql4j.session.QueryPage;
@@ -50,19 +52,22 @@ import org.cql4j.session.statement.PreparedStatement;
  * of it.
  */
 public final class RequestHandler {
+  private static final int DESCRIPTION_LENGTH = 120;
   private final Cluster cluster;
   private final EffectiveSettings settings;
   private final MessageFactory messages;
   private final PreparedStatement prepared;
   private final Function<byte[], String> cqlOfId;
-  private final String description;
+  private final String kind;
+  private final String cql;
+  private final Function<QueryPage, CompletableFuture<QueryPage>> sessionChange;
   private final RoutingInfo routing;
   private final QueryPlan plan;
   private final RetryPolicy.RetrySession retry;
   private final LoadBalancingPolicy balancing;
   private final long startNanos = System.nanoTime();
   private final CompletableFuture<QueryPage> result = new CompletableFuture<>();
-  private final Map<Node, Throwable> errors = new LinkedHashMap<>();
+  private Map<Node, Throwable> errors;
   private Consistency consistency;
   private Request message;
 
@@ -77,7 +82,10 @@ public final class RequestHandler {
    *     without metadata), else null
    * @param cqlOfId the CQL text of a prepared id, to re-prepare after UNPREPARED; null if the
    *     request has no prepared statement
-   * @param description names the request in errors, e.g. {@code "EXECUTE SELECT ..."}
+   * @param kind the request kind for error messages: {@code "QUERY"}, {@code "EXECUTE"}...
+   * @param cql the request's CQL text for error messages, or a summary (a batch)
+   * @param sessionChange applied to a SET_KEYSPACE or SCHEMA_CHANGE result before the request
+   *     completes (switching keyspaces, awaiting schema agreement); other results skip it
    */
   public RequestHandler(
       Cluster cluster,
@@ -86,14 +94,18 @@ public final class RequestHandler {
       MessageFactory messages,
       PreparedStatement prepared,
       Function<byte[], String> cqlOfId,
-      String description) {
+      String kind,
+      String cql,
+      Function<QueryPage, CompletableFuture<QueryPage>> sessionChange) {
     this.cluster = cluster;
     this.settings = settings;
     this.routing = routing;
     this.messages = messages;
     this.prepared = prepared;
     this.cqlOfId = cqlOfId;
-    this.description = description;
+    this.kind = kind;
+    this.cql = cql;
+    this.sessionChange = sessionChange;
     this.balancing = settings.loadBalancingPolicy();
     this.plan = new QueryPlan(balancing, routing, cluster.state());
     this.retry = settings.retryPolicy().newSession();
@@ -126,13 +138,13 @@ public final class RequestHandler {
         send(node, connection);
         return;
       }
-      errors.put(node, noConnection(node, pool));
+      recordError(node, noConnection(node, pool));
     }
     result.completeExceptionally(
-        errors.isEmpty()
+        errors == null
             ? new NoHostAvailableException(
-                description + ": the load-balancing policy planned no node", Map.of())
-            : new NoHostAvailableException(description, errors));
+                description() + ": the load-balancing policy planned no node", Map.of())
+            : new NoHostAvailableException(description(), errors));
   }
 
   private void send(Node node, Connection connection) {
@@ -167,7 +179,21 @@ public final class RequestHandler {
               response.warnings(),
               response.tracingId());
       balancing.onRequestSuccess(routing, elapsed(), node);
-      result.complete(page);
+      if (protocolResult instanceof SetKeyspaceResult
+          || protocolResult instanceof SchemaChangeResult) {
+        sessionChange
+            .apply(page)
+            .whenComplete(
+                (p, e) -> {
+                  if (e == null) {
+                    result.complete(p);
+                  } else {
+                    result.completeExceptionally(e);
+                  }
+                });
+      } else {
+        result.complete(page);
+      }
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
     }
@@ -201,12 +227,12 @@ public final class RequestHandler {
       if (again != null) {
         send(node, again);
       } else {
-        errors.put(node, error);
+        recordError(node, error);
         sendToNextNode();
       }
     } else if (decision instanceof RetryDecision.RetryNextTarget next) {
       rebuildAt(next.consistency());
-      errors.put(node, error);
+      recordError(node, error);
       sendToNextNode();
     } else if (decision instanceof RetryDecision.IgnoreWriteError) {
       result.complete(QueryResults.page(new VoidResult(), null, List.of(), null));
@@ -251,6 +277,23 @@ public final class RequestHandler {
             });
   }
 
+  private void recordError(Node node, Throwable error) {
+    if (errors == null) {
+      errors = new LinkedHashMap<>();
+    }
+    errors.put(node, error);
+  }
+
+  // built only when an error needs it: a request that succeeds never formats its CQL
+  private String description() {
+    String oneLine = cql.strip().replaceAll("\\s+", " ");
+    return kind
+        + " "
+        + (oneLine.length() <= DESCRIPTION_LENGTH
+            ? oneLine
+            : oneLine.substring(0, DESCRIPTION_LENGTH) + "...");
+  }
+
   private Duration remaining() {
     Duration timeout = settings.requestTimeout();
     return timeout == null ? null : timeout.minus(elapsed());
@@ -261,7 +304,7 @@ public final class RequestHandler {
   }
 
   private RequestTimeoutException timedOut() {
-    return RequestTimeoutException.after(description, settings.requestTimeout());
+    return RequestTimeoutException.after(description(), settings.requestTimeout());
   }
 
   private static Throwable noConnection(Node node, NodeConnectionPool pool) {

@@ -48,7 +48,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatementRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
-  private static final int DESCRIPTION_LENGTH = 120;
 
   private final Cluster cluster;
   private final ExecutionProfileHandle defaultProfile;
@@ -146,7 +145,9 @@ public final class StatementRunner {
             consistency -> prepare,
             null,
             null,
-            describe("PREPARE", statement.cql()))
+            "PREPARE",
+            statement.cql(),
+            CompletableFuture::completedFuture)
         .run()
         .thenCompose(
             page -> {
@@ -207,7 +208,8 @@ public final class StatementRunner {
                   factory,
                   null,
                   cqlOfBatchId(resolved),
-                  "BATCH of " + resolved.size() + " statements");
+                  "BATCH",
+                  "of " + resolved.size() + " statements");
             })
         .thenApply(QueryPage::result);
   }
@@ -248,7 +250,8 @@ public final class StatementRunner {
         messages.query(statement, settings, pageSize, state),
         null,
         null,
-        describe("QUERY", statement.cql()));
+        "QUERY",
+        statement.cql());
   }
 
   private CompletableFuture<QueryPage> execute(
@@ -268,7 +271,8 @@ public final class StatementRunner {
         messages.execute(statement, bound, settings, pageSize, state),
         statement,
         id -> statement.cql(),
-        describe("EXECUTE", statement.cql()));
+        "EXECUTE",
+        statement.cql());
   }
 
   private CompletableFuture<QueryPage> run(
@@ -277,7 +281,8 @@ public final class StatementRunner {
       MessageFactory factory,
       PreparedStatement prepared,
       Function<byte[], String> cqlOfId,
-      String description) {
+      String kind,
+      String cql) {
     return new RequestHandler(
             cluster,
             settings,
@@ -285,13 +290,15 @@ public final class StatementRunner {
             factory,
             prepared,
             cqlOfId,
-            description)
-        .run()
-        .thenCompose(this::afterResult);
+            kind,
+            cql,
+            this::afterResult)
+        .run();
   }
 
   // results that change the session: SET_KEYSPACE switches every connection, SCHEMA_CHANGE awaits
-  // agreement so that the next statement sees the change on any node
+  // agreement so that the next statement sees the change on any node; the handler calls this only
+  // for those two kinds
   private CompletableFuture<QueryPage> afterResult(QueryPage page) {
     Result result = ((DefaultQueryResult) page.result()).result();
     if (result instanceof SetKeyspaceResult setKeyspace) {
@@ -368,15 +375,6 @@ public final class StatementRunner {
 
   private static void checkValues(Object values) {
     Objects.requireNonNull(values, "values (use Values.EMPTY for none)");
-  }
-
-  private static String describe(String kind, String cql) {
-    String oneLine = cql.strip().replaceAll("\\s+", " ");
-    return kind
-        + " "
-        + (oneLine.length() <= DESCRIPTION_LENGTH
-            ? oneLine
-            : oneLine.substring(0, DESCRIPTION_LENGTH) + "...");
   }
 
   private static <T> Supplier<CompletableFuture<T>> memoize(
