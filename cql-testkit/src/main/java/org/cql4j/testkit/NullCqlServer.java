@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A CQL server that does no database work: it answers native protocol v4 requests with frames
- * encoded once at start-up, so that a benchmark against it measures the client driver, not the
- * server. Thread-safe.
+ * A thread-safe CQL server that does no database work: it answers native protocol v4 requests with
+ * frames encoded once at start-up, so that a benchmark against it measures the client driver, not
+ * the server.
  *
  * <pre>{@code
  * try (NullCqlServer server = NullCqlServer.builder().start()) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The benchmark's schema, statements and data, shared by every driver so that they bind the same
- * values and read the same rows. Immutable and thread-safe.
+ * The benchmark's schema, statements and data, immutable and thread-safe, shared by every driver so
+ * that they bind the same values and read the same rows.
  *
  * <p>The table is {@code bench.items (pk bigint, ck int, id uuid, ts timestamp, name text, qty int,
  * total bigint, PRIMARY KEY (pk, ck))}, the one {@link org.cql4j.testkit.NullCqlServer} knows. Row

@@ -6,9 +6,10 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * The child JVM of the end-to-end benchmark: connects one driver, runs one workload at one
- * concurrency through a warm-up and a measured interval, and prints one {@link RunResult} line on
- * standard output. Started by {@link EndToEnd}; not meant to be run by hand, though it can be:
+ * The child JVM of the end-to-end benchmark, a single-threaded main (the load runs on the driver's
+ * threads): connects one driver, runs one workload at one concurrency through a warm-up and a
+ * measured interval, and prints one {@link RunResult} line on standard output. Started by {@link
+ * EndToEnd}; not meant to be run by hand, though it can be:
  *
  * <pre>
  * java -cp benchmarks.jar org.cql4j.benchmarks.e2e.DriverRun --driver java \
@@ -16,8 +17,6 @@ import org.HdrHistogram.Histogram;
  *     --concurrency 64 --warmup-seconds 10 --measure-seconds 20 --partitions 100 \
  *     --request-timeout-seconds 12
  * </pre>
- *
- * Single-threaded main; the load runs on the driver's threads.
  */
 public final class DriverRun {
   private DriverRun() {}

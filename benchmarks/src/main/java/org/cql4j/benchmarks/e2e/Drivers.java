@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The drivers the end-to-end benchmark can measure, by the name given to {@code --drivers}.
- * Thread-safe (immutable after class initialization).
+ * The drivers the end-to-end benchmark can measure, by the name given to {@code --drivers};
+ * thread-safe (immutable after class initialization).
  */
 public final class Drivers {
   private static final Map<String, Supplier<DriverUnderTest>> REGISTRY = new LinkedHashMap<>();

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The end-to-end driver comparison: each driver, in a JVM of its own, keeps a fixed number of
- * prepared requests in flight through its asynchronous API against one node, and reports
- * throughput, CPU and allocation per request, and latency percentiles. Runs on the coordinator's
- * main thread; not thread-safe.
+ * The end-to-end driver comparison, run on the coordinator's main thread (not thread-safe): each
+ * driver, in a JVM of its own, keeps a fixed number of prepared requests in flight through its
+ * asynchronous API against one node, and reports throughput, CPU and allocation per request, and
+ * latency percentiles.
  *
  * <h2>Running it</h2>
  *

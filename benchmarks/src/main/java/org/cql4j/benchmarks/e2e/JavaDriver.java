@@ -11,10 +11,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The Apache Cassandra Java driver 4.19.3 under test: protocol v4, one connection, schema metadata
- * off, prepared statements bound with typed setters through {@code BoundStatementBuilder}, {@code
- * executeAsync}, rows read positionally from {@code currentPage()}. Thread-safe after {@link
- * #prepareAll()}.
+ * The Apache Cassandra Java driver 4.19.3 under test, thread-safe after {@link #prepareAll()}:
+ * protocol v4, one connection, schema metadata off, prepared statements bound with typed setters
+ * through {@code BoundStatementBuilder}, {@code executeAsync}, rows read positionally from {@code
+ * currentPage()}.
  */
 final class JavaDriver implements DriverUnderTest {
   private CqlSession session;

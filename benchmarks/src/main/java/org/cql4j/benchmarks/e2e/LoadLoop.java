@@ -11,9 +11,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Keeps a fixed number of requests in flight through a driver's asynchronous API: {@code
- * concurrency} chains, each issuing its next request when the previous one completes (on the
- * driver's completing thread). Thread-safe.
+ * Keeps a fixed number of requests in flight through a driver's asynchronous API, thread-safely:
+ * {@code concurrency} chains, each issuing its next request when the previous one completes (on the
+ * driver's completing thread).
  *
  * <p>Each request's latency, from just before the driver call to its completion (rows consumed), is
  * recorded in nanoseconds into an HdrHistogram {@link Recorder}, which is wait-free for the

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The coordinator's command-line options; see {@link EndToEnd} for their meaning. Immutable and
- * thread-safe.
+ * The coordinator's command-line options, immutable and thread-safe; see {@link EndToEnd} for their
+ * meaning.
  *
  * @param target {@code null}, {@code cassandra}, or {@code host:port} of a running node
  * @param workloads the workloads, in order

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads this JVM's CPU time and the bytes allocated by each of its threads. Not thread-safe: one
- * caller takes snapshots.
+ * Reads this JVM's CPU time and the bytes allocated by each of its threads; not thread-safe (one
+ * caller takes snapshots).
  *
  * <p>CPU time is {@code com.sun.management.OperatingSystemMXBean#getProcessCpuTime} (all threads,
  * user and system, including GC and JIT). Allocation is the sum of {@code

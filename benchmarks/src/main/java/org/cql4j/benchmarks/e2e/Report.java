@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Prints the end-to-end results: one line per measured run, then the medians as a Markdown table
- * (workload, concurrency, metric, one column per driver, and cql4j/java when both ran). Not
- * thread-safe.
+ * Formats the end-to-end results, statelessly and thread-safely: one line per measured run, then
+ * the medians as a Markdown table (workload, concurrency, metric, one column per driver, and
+ * cql4j/java when both ran).
  */
 final class Report {
   /** A reported figure: its label, how to read it from a run, and how many decimals to show. */

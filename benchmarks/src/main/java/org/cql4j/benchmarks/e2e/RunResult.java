@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The figures of one measured interval of one driver, as a child JVM reports them to the
- * coordinator on one line of its standard output. Immutable and thread-safe.
+ * The figures of one measured interval of one driver, immutable and thread-safe, as a child JVM
+ * reports them to the coordinator on one line of its standard output.
  *
  * @param driver the driver's registry name
  * @param workload the workload

@@ -15,9 +15,9 @@ import org.cql4j.testkit.CassandraNode;
 import org.cql4j.testkit.NullCqlServer;
 
 /**
- * What the drivers talk to, started and stopped by the coordinator: the {@link NullCqlServer} in
- * the coordinator's own JVM, a real Cassandra node in its own JVM through the test kit, or an
- * external node. Not thread-safe; the coordinator's main thread owns it.
+ * What the drivers talk to, not thread-safe (the coordinator's main thread owns it): the {@link
+ * NullCqlServer} in the coordinator's own JVM, a real Cassandra node in its own JVM through the
+ * test kit, or an external node.
  */
 final class Target implements AutoCloseable {
   private final String description;

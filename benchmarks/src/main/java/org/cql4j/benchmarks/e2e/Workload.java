@@ -2,7 +2,7 @@ package org.cql4j.benchmarks.e2e;
 
 import java.util.concurrent.CompletionStage;
 
-/** The three requests of the end-to-end benchmark, by their command-line names. Thread-safe. */
+/** The three requests of the end-to-end benchmark, by their command-line names; thread-safe. */
 public enum Workload {
   /** Prepared INSERT of one row (7 columns). */
   INSERT("insert") {

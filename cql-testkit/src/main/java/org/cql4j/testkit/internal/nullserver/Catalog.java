@@ -13,10 +13,11 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The tables the null server answers for: Cassandra 5.0's {@code system.local}, {@code
- * system.peers}, {@code system.peers_v2}, the {@code system_schema} and {@code
- * system_virtual_schema} tables (columns as Cassandra 5.0.9 declares them, no rows), and the
- * benchmark table {@code bench.items}. Immutable and thread-safe.
+ * The tables the null server answers for; immutable and thread-safe.
+ *
+ * <p>They are Cassandra 5.0's {@code system.local}, {@code system.peers}, {@code system.peers_v2},
+ * the {@code system_schema} and {@code system_virtual_schema} tables (columns as Cassandra 5.0.9
+ * declares them, no rows), and the benchmark table {@code bench.items}.
  */
 final class Catalog {
   /** The data center the node reports. */

@@ -3,8 +3,7 @@ package org.cql4j.testkit.internal.nullserver;
 import java.util.List;
 
 /**
- * A parsed statement of the small CQL subset the null server understands. Immutable and
- * thread-safe.
+ * A parsed statement of the small CQL subset the null server understands; immutable, thread-safe.
  */
 sealed interface CqlStatement {
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits CQL text into tokens: names, quoted names, string literals, numbers (and other literals
- * such as UUIDs) and symbols. Stateless and thread-safe.
+ * Splits CQL text into tokens, statelessly and thread-safely: names, quoted names, string literals,
+ * numbers (and other literals such as UUIDs) and symbols.
  */
 final class CqlTokens {
   private CqlTokens() {}

@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 
 /**
- * The state a null server's connections share: its catalog and canned responses. Thread-safe.
+ * The state a null server's connections share, thread-safe: its catalog and canned responses.
  * {@code org.cql4j.testkit.NullCqlServer} owns one and closes it after its event loops stopped.
  */
 public final class NullServer implements AutoCloseable {

@@ -15,8 +15,8 @@ import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.protocol.value.Values;
 
 /**
- * What a statement means to the null server: its bind markers, the columns it returns and the rows
- * (always the same ones, whatever the bound values). Immutable and thread-safe.
+ * What a statement means to the null server, immutable and thread-safe: its bind markers, the
+ * columns it returns and the rows (always the same ones, whatever the bound values).
  *
  * @param keyspace for {@code USE}, the new keyspace; else {@code null}
  * @param variables the bind markers

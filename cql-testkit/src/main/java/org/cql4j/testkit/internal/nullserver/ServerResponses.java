@@ -27,9 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every response frame the null server sends, encoded once and shared by all connections:
- * SUPPORTED, READY, the answer to each distinct query text, and for each prepared statement its
- * Prepared result and its execution results with and without metadata. Thread-safe.
+ * Every response frame the null server sends, encoded once and shared by all connections;
+ * thread-safe.
+ *
+ * <p>They are SUPPORTED, READY, the answer to each distinct query text, and for each prepared
+ * statement its Prepared result and its execution results with and without metadata.
  *
  * <p>Canned frames carry stream id 0; a connection copies (small frames) or slices (large ones)
  * them and sets its own stream id in its copy of the header, so the shared bytes are never written.

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Parses the CQL subset the null server answers: {@code USE}, {@code SELECT} of plain columns with
- * {@code =}/{@code IN}/comparison restrictions and a literal {@code LIMIT}, and {@code INSERT ...
- * VALUES}. Anything else is rejected with a message saying what is supported. Stateless and
- * thread-safe.
+ * Parses the CQL subset the null server answers; {@link #parse} is thread-safe (each call has its
+ * own parser instance, confined to the calling thread).
+ *
+ * <p>The subset: {@code USE}, {@code SELECT} of plain columns with {@code =}/{@code IN}/comparison
+ * restrictions and a literal {@code LIMIT}, and {@code INSERT ... VALUES}; {@code UPDATE}, {@code
+ * DELETE}, {@code BEGIN BATCH} and {@code TRUNCATE} are recognized as writes. Anything else is
+ * rejected with a message saying what is supported.
  */
 final class StatementParser {
   private final List<String> tokens;

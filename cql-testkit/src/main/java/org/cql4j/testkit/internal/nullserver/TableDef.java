@@ -8,8 +8,8 @@ import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.protocol.types.ColumnType;
 
 /**
- * A table the null server knows: its columns, its primary key and where its rows come from.
- * Immutable and thread-safe as long as the row source is.
+ * A table the null server knows, immutable and thread-safe as long as its row source is: its
+ * columns, its primary key and where its rows come from.
  *
  * @param keyspace the keyspace name
  * @param name the table name
