@@ -1,0 +1,105 @@
+package org.cql4j.benchmarks.e2e;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.cql4j.mapper.Row;
+import org.cql4j.protocol.Consistency;
+import org.cql4j.session.PoolSize;
+import org.cql4j.session.QueryResult;
+import org.cql4j.session.Session;
+import org.cql4j.session.profile.ExecutionProfile;
+import org.cql4j.session.statement.PreparedStatement;
+
+/**
+ * cql4j under test, thread-safe after {@link #prepareAll()}: protocol v4, one connection, values
+ * and rows through {@code @Row} records whose codecs the mapper generates (no boxing, positional
+ * decoding), {@code executeUnpagedAsync}.
+ */
+final class Cql4jDriver implements DriverUnderTest {
+  /** The values of the INSERT and the rows of both SELECTs, in the statements' column order. */
+  @Row
+  record ItemRow(long pk, int ck, UUID id, Instant ts, String name, int qty, long total) {}
+
+  /** The bind markers of the single-row SELECT. */
+  @Row
+  record RowKey(long pk, int ck) {}
+
+  /** The bind marker of the partition SELECT. */
+  @Row
+  record PartitionKey(long pk) {}
+
+  private Session session;
+  private PreparedStatement insert;
+  private PreparedStatement selectOne;
+  private PreparedStatement selectPartition;
+
+  @Override
+  public String description() {
+    return "cql4j";
+  }
+
+  @Override
+  public void connect(
+      InetSocketAddress contactPoint, String localDataCenter, Duration requestTimeout) {
+    ExecutionProfile profile =
+        ExecutionProfile.builder()
+            .consistency(Consistency.LOCAL_ONE)
+            .requestTimeout(requestTimeout)
+            .build();
+    session =
+        Session.builder()
+            .knownNode(contactPoint)
+            .poolSize(PoolSize.perHost(1))
+            .defaultExecutionProfileHandle(profile.intoHandle())
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+  }
+
+  @Override
+  public void prepareAll() {
+    insert = session.prepare(BenchData.INSERT);
+    selectOne = session.prepare(BenchData.SELECT_ONE);
+    selectPartition = session.prepare(BenchData.SELECT_PARTITION);
+  }
+
+  @Override
+  public CompletionStage<Long> insert(BenchData.Item row) {
+    ItemRow values =
+        new ItemRow(row.pk(), row.ck(), row.id(), row.ts(), row.name(), row.qty(), row.total());
+    return session.executeUnpagedAsync(insert, values).thenApply(result -> 0L);
+  }
+
+  @Override
+  public CompletionStage<Long> selectOne(long pk, int ck) {
+    return session
+        .executeUnpagedAsync(selectOne, new RowKey(pk, ck))
+        .thenApply(Cql4jDriver::consume);
+  }
+
+  @Override
+  public CompletionStage<Long> selectPartition(long pk) {
+    return session
+        .executeUnpagedAsync(selectPartition, new PartitionKey(pk))
+        .thenApply(Cql4jDriver::consume);
+  }
+
+  private static long consume(QueryResult result) {
+    long sum = 0;
+    for (ItemRow row : result.intoRowsResult().rows(ItemRow.class)) {
+      sum +=
+          BenchData.checksum(
+              row.pk(), row.ck(), row.id(), row.ts(), row.name(), row.qty(), row.total());
+    }
+    return sum;
+  }
+
+  @Override
+  public void close() {
+    if (session != null) {
+      session.close();
+    }
+  }
+}
