@@ -12,6 +12,7 @@ import org.cql4j.session.policy.FallthroughRetryPolicy;
 import org.cql4j.session.profile.ExecutionProfile;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 import org.cql4j.session.statement.PreparedStatement;
+import org.cql4j.session.statement.Statement;
 
 /**
  * Two workloads with their own execution profiles; a statement override; a handle remapped while
@@ -38,7 +39,11 @@ public final class ExecutionProfilesExample {
    * @param args unused
    */
   public static void main(String[] args) {
-    Examples.withContactPoints(contactPoints -> System.out.println(run(contactPoints)));
+    Examples.withContactPoints(
+        contactPoints -> {
+          System.out.println(run(contactPoints));
+          System.out.println("After remapping: " + remapping(contactPoints));
+        });
   }
 
   /**
@@ -102,6 +107,55 @@ public final class ExecutionProfilesExample {
       // end::remap[]
       String afterRemap = consistencySeen(session, record, Values.of(11, "a", 1));
       return new Outcome(sessionDefault, withHandle, overridden, afterRemap);
+    }
+  }
+
+  /**
+   * Follows the remapping walk-through of the Rust driver's documentation.
+   *
+   * @param contactPoints the contact points
+   * @return the consistency each holder ends up with: the session, query1 and query2
+   */
+  public static List<Consistency> remapping(List<String> contactPoints) {
+    // tag::remapping[]
+    ExecutionProfile profile1 = ExecutionProfile.builder().consistency(Consistency.ONE).build();
+    ExecutionProfile profile2 = ExecutionProfile.builder().consistency(Consistency.TWO).build();
+
+    ExecutionProfileHandle handle1 = profile1.intoHandle();
+    ExecutionProfileHandle handle2 = profile2.intoHandle();
+
+    try (Session session =
+        Session.builder()
+            .knownNodes(contactPoints)
+            .defaultExecutionProfileHandle(handle1)
+            .build()) {
+      Statement query1 = new Statement("SELECT * FROM examples.visits");
+      Statement query2 = new Statement("SELECT site FROM examples.visits WHERE site = ?");
+
+      query1.setExecutionProfileHandle(handle1);
+      query2.setExecutionProfileHandle(handle2);
+      // session -> handle1 -> profile1
+      // query1  -> handle1 -> profile1
+      // query2  -> handle2 -> profile2
+
+      // we can now remap handle2 to profile1:
+      handle2.mapToAnotherProfile(profile1);
+      // ...so that the mapping for query2 becomes:
+      // query2  -> handle2 -> profile1
+
+      // we can also change query1's handle to handle2:
+      query1.setExecutionProfileHandle(handle2);
+      // ...and remap handle1 to profile2:
+      handle1.mapToAnotherProfile(profile2);
+      // ...yielding:
+      // session -> handle1 -> profile2
+      // query1  -> handle2 -> profile1
+      // query2  -> handle2 -> profile1
+      // end::remapping[]
+      return List.of(
+          session.getDefaultExecutionProfileHandle().profile().consistency(),
+          query1.getExecutionProfileHandle().orElseThrow().profile().consistency(),
+          query2.getExecutionProfileHandle().orElseThrow().profile().consistency());
     }
   }
 

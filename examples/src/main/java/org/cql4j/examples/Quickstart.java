@@ -19,13 +19,6 @@ import org.cql4j.testkit.CassandraNode;
 public final class Quickstart {
   private Quickstart() {}
 
-  /** A row of {@code quickstart.people}; the mapper generates its codec at compile time. */
-  // tag::record[]
-  @Row
-  public record Person(int id, String name, String city) {}
-
-  // end::record[]
-
   /**
    * Runs the quickstart.
    *
@@ -84,4 +77,10 @@ public final class Quickstart {
     } // close() releases every connection and thread
     // end::quickstart[]
   }
+
+  /** A row of {@code quickstart.people}; the mapper generates its codec at compile time. */
+  // tag::record[]
+  @Row
+  public record Person(int id, String name, String city) {}
+  // end::record[]
 }

@@ -33,6 +33,24 @@ public final class TlsExample {
   }
 
   /**
+   * Opens a session over TLS.
+   *
+   * @param contactPoint the node
+   * @param sslContext the client context
+   * @return the session
+   */
+  public static Session connect(String contactPoint, SSLContext sslContext) {
+    // tag::connect[]
+    Session session =
+        Session.builder()
+            .knownNode(contactPoint)
+            .tls(sslContext, true) // true: check the node's address against its certificate
+            .build();
+    // end::connect[]
+    return session;
+  }
+
+  /**
    * Builds a client TLS context from a truststore file, with the JDK's own API.
    *
    * @param trustStore a PKCS12 file holding the certificates (or CA) to trust
@@ -54,24 +72,5 @@ public final class TlsExample {
       throw new IllegalStateException("cannot load the truststore " + trustStore, e);
     }
   }
-
   // end::ssl-context[]
-
-  /**
-   * Opens a session over TLS.
-   *
-   * @param contactPoint the node
-   * @param sslContext the client context
-   * @return the session
-   */
-  public static Session connect(String contactPoint, SSLContext sslContext) {
-    // tag::connect[]
-    Session session =
-        Session.builder()
-            .knownNode(contactPoint)
-            .tls(sslContext, true) // true: check the node's address against its certificate
-            .build();
-    // end::connect[]
-    return session;
-  }
 }
