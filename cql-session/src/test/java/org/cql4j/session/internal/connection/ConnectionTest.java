@@ -37,6 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LeakCheck.class)
 class ConnectionTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  // filling all 32,768 stream ids takes seconds under the paranoid leak detector on a busy machine:
+  // those requests must not time out before the test looks at them
+  private static final Duration LONG_TIMEOUT = Duration.ofMinutes(5);
 
   private static Query query(String cql) {
     return new Query(cql, QueryParameters.of(Consistency.ONE, BoundValues.EMPTY));
@@ -258,19 +261,19 @@ class ConnectionTest {
     try (FakeNode node = FakeNode.open(b -> b.maxWaitingRequests(3))) {
       List<CompletableFuture<ResponseEnvelope>> first = new ArrayList<>();
       for (int i = 0; i < StreamIds.MAX; i++) {
-        first.add(node.connection.send(new Options(), TIMEOUT));
+        first.add(node.connection.send(new Options(), LONG_TIMEOUT));
       }
       List<RequestEnvelope> written = node.requests();
       assertThat(written).hasSize(StreamIds.MAX);
       assertThat(node.connection.inFlight()).isEqualTo(StreamIds.MAX);
       assertThat(node.connection.availableStreams()).isZero();
 
-      CompletableFuture<ResponseEnvelope> w1 = node.connection.send(query("w1"), TIMEOUT);
-      CompletableFuture<ResponseEnvelope> w2 = node.connection.send(query("w2"), TIMEOUT);
-      CompletableFuture<ResponseEnvelope> w3 = node.connection.send(query("w3"), TIMEOUT);
+      CompletableFuture<ResponseEnvelope> w1 = node.connection.send(query("w1"), LONG_TIMEOUT);
+      CompletableFuture<ResponseEnvelope> w2 = node.connection.send(query("w2"), LONG_TIMEOUT);
+      CompletableFuture<ResponseEnvelope> w3 = node.connection.send(query("w3"), LONG_TIMEOUT);
       assertThat(node.requests()).isEmpty();
       assertThat(node.connection.waiting()).isEqualTo(3);
-      assertThat(failure(node.connection.send(query("w4"), TIMEOUT)))
+      assertThat(failure(node.connection.send(query("w4"), LONG_TIMEOUT)))
           .isInstanceOf(ConnectionException.class)
           .hasMessageContaining("is full: 32768 requests in flight and 3 waiting");
 
