@@ -48,8 +48,8 @@ public final class Point_CqlRowCodec {
     DeserializeValue.Decoder<String> labelDecoder =
         GeneratedCodecSupport.bindColumn(Codecs.deserializer(String.class), columns, labelAt);
     return row -> {
-      int xValue = GeneratedCodecSupport.nonNull(row, xAt, xDecoder, "int", JAVA_TYPE);
-      int yValue = GeneratedCodecSupport.nonNull(row, yAt, yDecoder, "int", JAVA_TYPE);
+      int xValue = GeneratedCodecSupport.intValue(row, xAt, xDecoder, JAVA_TYPE);
+      int yValue = GeneratedCodecSupport.intValue(row, yAt, yDecoder, JAVA_TYPE);
       String labelValue = row.decode(labelAt, labelDecoder);
       return new Point(xValue, yValue, labelValue);
     };

@@ -99,7 +99,7 @@ public final class User_CqlRowCodec {
       Integer loginsCell = row.decode(loginsAt, loginsDecoder);
       int loginsValue = loginsCell == null ? 0 : loginsCell;
       long versionValue =
-          GeneratedCodecSupport.nonNull(row, versionAt, versionDecoder, "long", JAVA_TYPE);
+          GeneratedCodecSupport.longValue(row, versionAt, versionDecoder, JAVA_TYPE);
       Optional<Instant> lastSeenValue = row.decode(lastSeenAt, lastSeenDecoder);
       Set<String> tagsValue = row.decode(tagsAt, tagsDecoder);
       Address homeValue = row.decode(homeAt, homeDecoder);

@@ -138,15 +138,16 @@ final class RowDecoderGenerator {
           Names.javaDefault(comp.javaType()),
           v);
     } else {
+      // intValue, longValue, ...: read without boxing; a null cell fails, naming the column.
       b.addStatement(
-          "$T $NValue = $L$T.nonNull(row, $NAt, $NDecoder, $S, JAVA_TYPE)",
+          "$T $NValue = $L$T.$NValue(row, $NAt, $NDecoder, JAVA_TYPE)",
           comp.javaType(),
           v,
           absent,
           SUPPORT,
+          comp.javaType().toString(),
           v,
-          v,
-          comp.javaType().toString());
+          v);
     }
   }
 

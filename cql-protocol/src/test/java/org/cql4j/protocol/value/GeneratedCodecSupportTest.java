@@ -285,11 +285,92 @@ class GeneratedCodecSupportTest {
     row.locate(rows, rows.readerIndex(), rows.writerIndex());
     DeserializeValue.Decoder<Integer> ints =
         Codecs.deserializer(Integer.class).bind(ColumnType.INT);
-    assertThat(GeneratedCodecSupport.nonNull(row, 0, ints, "int", USER)).isEqualTo(5);
-    assertThatThrownBy(() -> GeneratedCodecSupport.nonNull(row, 1, ints, "int", USER))
+    assertThat(GeneratedCodecSupport.intValue(row, 0, ints, USER)).isEqualTo(5);
+    assertThatThrownBy(() -> GeneratedCodecSupport.intValue(row, 1, ints, USER))
         .isInstanceOf(DeserializationException.class)
         .hasMessageContaining("column 'y' of CQL type int into Java type int")
         .hasMessageContaining("primitive component of User");
+  }
+
+  @Test
+  void primitiveValuesAreReadWithoutTheDecoderWhenTypeAndSizeMatch() {
+    List<ColumnSpec> columns =
+        List.of(
+            col("b", ColumnType.BOOLEAN),
+            col("t", ColumnType.TINYINT),
+            col("s", ColumnType.SMALLINT),
+            col("i", ColumnType.INT),
+            col("l", ColumnType.BIGINT),
+            col("c", ColumnType.COUNTER),
+            col("f", ColumnType.FLOAT),
+            col("d", ColumnType.DOUBLE));
+    ByteBuf rows =
+        cell(
+            "00000001"
+                + "01"
+                + "00000001"
+                + "fe"
+                + "00000002"
+                + "7fff"
+                + "00000004"
+                + "fffffff9"
+                + "00000008"
+                + "0000000000000100"
+                + "00000008"
+                + "ffffffffffffffff"
+                + "00000004"
+                + "3fc00000"
+                + "00000008"
+                + "c004000000000000");
+    RawRow row = new RawRow(rows, columns);
+    row.locate(rows, rows.readerIndex(), rows.writerIndex());
+    assertThat(GeneratedCodecSupport.booleanValue(row, 0, failing(), USER)).isTrue();
+    assertThat(GeneratedCodecSupport.byteValue(row, 1, failing(), USER)).isEqualTo((byte) -2);
+    assertThat(GeneratedCodecSupport.shortValue(row, 2, failing(), USER)).isEqualTo((short) 32767);
+    assertThat(GeneratedCodecSupport.intValue(row, 3, failing(), USER)).isEqualTo(-7);
+    assertThat(GeneratedCodecSupport.longValue(row, 4, failing(), USER)).isEqualTo(256L);
+    assertThat(GeneratedCodecSupport.longValue(row, 5, failing(), USER)).isEqualTo(-1L);
+    assertThat(GeneratedCodecSupport.floatValue(row, 6, failing(), USER)).isEqualTo(1.5f);
+    assertThat(GeneratedCodecSupport.doubleValue(row, 7, failing(), USER)).isEqualTo(-2.5);
+  }
+
+  @Test
+  void primitiveValuesThatAreNullEmptyOrOfAnotherSizeGoThroughTheDecoder() {
+    List<ColumnSpec> columns =
+        List.of(
+            col("a", ColumnType.INT),
+            col("b", ColumnType.INT),
+            col("c", ColumnType.INT),
+            col("d", ColumnType.BIGINT));
+    ByteBuf rows = cell("ffffffff" + "00000000" + "00000003010203" + "00000004" + "00000005");
+    RawRow row = new RawRow(rows, columns);
+    row.locate(rows, rows.readerIndex(), rows.writerIndex());
+    DeserializeValue.Decoder<Integer> ints =
+        Codecs.deserializer(Integer.class).bind(ColumnType.INT);
+    assertThatThrownBy(() -> GeneratedCodecSupport.intValue(row, 0, ints, USER))
+        .isInstanceOf(DeserializationException.class)
+        .hasMessageContaining("column 'a' of CQL type int into Java type int")
+        .hasMessageContaining("null cannot be read into a primitive component of User");
+    assertThatThrownBy(() -> GeneratedCodecSupport.intValue(row, 1, ints, USER))
+        .isInstanceOf(DeserializationException.class)
+        .hasMessageContaining("column 'b'");
+    assertThatThrownBy(() -> GeneratedCodecSupport.intValue(row, 2, ints, USER))
+        .isInstanceOf(DeserializationException.class)
+        .hasMessageContaining("column 'c'")
+        .hasMessageContaining("expected 4 bytes, got 3");
+    // A 4-byte bigint is malformed; the decoder says so.
+    DeserializeValue.Decoder<Long> longs = Codecs.deserializer(Long.class).bind(ColumnType.BIGINT);
+    assertThatThrownBy(() -> GeneratedCodecSupport.longValue(row, 3, longs, USER))
+        .isInstanceOf(DeserializationException.class)
+        .hasMessageContaining("column 'd'")
+        .hasMessageContaining("expected 8 bytes, got 4");
+  }
+
+  /** A decoder that must not be called: the value is read straight from the rows buffer. */
+  private static <T> DeserializeValue.Decoder<T> failing() {
+    return cell -> {
+      throw new AssertionError("the decoder should not be called");
+    };
   }
 
   @Test
