@@ -1,5 +1,6 @@
 package org.cql4j.session;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -97,6 +98,16 @@ public interface Session extends AutoCloseable {
    */
   default QueryResult queryUnpaged(String cql) {
     return queryUnpaged(cql, Values.EMPTY);
+  }
+
+  /**
+   * Runs a statement without values and waits for all its rows.
+   *
+   * @param statement the statement
+   * @return the result
+   */
+  default QueryResult queryUnpaged(Statement statement) {
+    return queryUnpaged(statement, Values.EMPTY);
   }
 
   /**
@@ -231,6 +242,16 @@ public interface Session extends AutoCloseable {
   }
 
   /**
+   * Executes a prepared statement without values and waits for all its rows.
+   *
+   * @param statement the prepared statement
+   * @return the result
+   */
+  default QueryResult executeUnpaged(PreparedStatement statement) {
+    return executeUnpaged(statement, Values.EMPTY);
+  }
+
+  /**
    * Fetches one page of a prepared statement's rows.
    *
    * @param statement the prepared statement
@@ -285,6 +306,16 @@ public interface Session extends AutoCloseable {
    */
   default QueryResult batch(Batch batch, List<?> values) {
     return BlockingCalls.await(batchAsync(batch, values));
+  }
+
+  /**
+   * Runs a batch whose statements have no bind markers and waits.
+   *
+   * @param batch the batch
+   * @return the result
+   */
+  default QueryResult batch(Batch batch) {
+    return batch(batch, Collections.nCopies(batch.size(), Values.EMPTY));
   }
 
   // ---- keyspace, schema, tracing ----

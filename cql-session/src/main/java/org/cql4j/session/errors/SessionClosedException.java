@@ -3,10 +3,11 @@ package org.cql4j.session.errors;
 import org.cql4j.protocol.CqlException;
 
 /**
- * The session was closed before or while the call ran. Immutable and thread-safe.
+ * The session was closed before the call. Immutable and thread-safe.
  *
- * <p>Every call on a closed session fails with this exception; requests in flight when {@code
- * close()} is called fail with it too.
+ * <p>Every call on a closed session throws this exception at once, the {@code ...Async} methods
+ * included. Requests already in flight when {@code close()} is called are not affected: they
+ * complete (or fail with their own error) before the connections close.
  */
 public class SessionClosedException extends CqlException {
   private static final long serialVersionUID = 1L;

@@ -49,6 +49,27 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
         new ResultMetadata(prepared.resultMetadataId(), prepared.resultMetadata());
   }
 
+  private PreparedStatement(PreparedStatement other) {
+    this.cql = other.cql;
+    this.id = other.id;
+    this.variables = other.variables;
+    this.partitionKeyIndexes = other.partitionKeyIndexes;
+    this.lwt = other.lwt;
+    this.resultMetadata = other.resultMetadata;
+    copySettingsFrom(other);
+  }
+
+  /**
+   * Returns a copy with the same prepared data and settings, whose settings can then change without
+   * affecting this statement (a per-request timestamp, tracing or timeout, on a statement shared by
+   * many threads). Thread-safe; cheap (the prepared data is shared, not copied).
+   *
+   * @return the copy
+   */
+  public PreparedStatement copy() {
+    return new PreparedStatement(this);
+  }
+
   /** The CQL text that was prepared. Thread-safe. */
   public String cql() {
     return cql;

@@ -63,6 +63,18 @@ class PreparedStatementTest {
   }
 
   @Test
+  void copiesHaveTheirOwnSettingsAndShareThePreparedData() {
+    PreparedStatement shared = prepared().setTracing(true).setPageSize(10);
+    PreparedStatement copy = shared.copy().setTimestamp(42L).setPageSize(20);
+    assertThat(copy.isTracing()).isTrue();
+    assertThat(copy.getPageSize()).isEqualTo(20);
+    assertThat(shared.getPageSize()).isEqualTo(10);
+    assertThat(shared.getTimestamp()).isEmpty();
+    assertThat(copy.id()).isEqualTo(shared.id());
+    assertThat(copy.variables()).isSameAs(shared.variables());
+  }
+
+  @Test
   void batchAcceptsPreparedStatements() {
     PreparedStatement ps = prepared();
     Batch b = new Batch(BatchType.LOGGED).appendStatement(ps).appendStatement("UPDATE x");

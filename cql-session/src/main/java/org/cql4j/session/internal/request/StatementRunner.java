@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cql4j.protocol.message.BoundValues;
@@ -47,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * keyspace, a schema change). Thread-safe (immutable; per-request state lives in the handler).
  */
 public final class StatementRunner {
+  private static final int PREPARED_CACHE_SIZE = 1024;
   private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
 
   private final Cluster cluster;
@@ -54,6 +56,8 @@ public final class StatementRunner {
   private final RequestMessages messages;
   private final KeyspaceHolder keyspace;
   private final Supplier<CompletableFuture<UUID>> schemaAgreement;
+  private final Map<String, CompletableFuture<PreparedStatement>> preparedByCql =
+      new ConcurrentHashMap<>();
 
   /**
    * Creates the runner.
@@ -95,7 +99,8 @@ public final class StatementRunner {
     if (BoundRow.isEmpty(values)) {
       return state -> runQuery(statement, statement.getPageSize(), state);
     }
-    Supplier<CompletableFuture<PreparedStatement>> prepared = memoize(() -> prepare(statement));
+    Supplier<CompletableFuture<PreparedStatement>> prepared =
+        memoize(() -> preparedForValues(statement));
     return state -> prepared.get().thenCompose(ps -> execute(ps, values, ps.getPageSize(), state));
   }
 
@@ -184,7 +189,7 @@ public final class StatementRunner {
       checkValues(rowValues);
       StatementSettings<?> s = statements.get(i);
       if (s instanceof Statement unprepared && !BoundRow.isEmpty(rowValues)) {
-        ready.add(prepare(unprepared).thenApply(ps -> ps));
+        ready.add(preparedForValues(unprepared).thenApply(ps -> ps));
       } else {
         ready.add(CompletableFuture.completedFuture(s));
       }
@@ -238,7 +243,26 @@ public final class StatementRunner {
       return runQuery(statement, pageSize, state);
     }
     // the server must tell the markers' types before values can be checked and written
-    return prepare(statement).thenCompose(ps -> execute(ps, values, pageSize, state));
+    return preparedForValues(statement).thenCompose(ps -> execute(ps, values, pageSize, state));
+  }
+
+  // An unprepared statement with values is prepared once per CQL text and then executed, like the
+  // Java driver's prepared-statement cache; the copy carries this call's settings.
+  private CompletableFuture<PreparedStatement> preparedForValues(Statement statement) {
+    CompletableFuture<PreparedStatement> cached = preparedByCql.get(statement.cql());
+    if (cached == null || cached.isCompletedExceptionally()) {
+      if (preparedByCql.size() >= PREPARED_CACHE_SIZE) {
+        preparedByCql.clear(); // crude but bounded: applications rarely run this many texts
+      }
+      cached = prepare(statement);
+      preparedByCql.put(statement.cql(), cached);
+    }
+    return cached.thenApply(
+        prepared -> {
+          PreparedStatement copy = prepared.copy();
+          PreparedStatements.access().copySettings(statement, copy);
+          return copy;
+        });
   }
 
   private CompletableFuture<QueryPage> runQuery(

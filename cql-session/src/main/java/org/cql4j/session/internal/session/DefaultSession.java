@@ -89,7 +89,9 @@ public final class DefaultSession implements Session {
    * @return completes with the open session; on failure everything opened is released
    */
   public static CompletableFuture<DefaultSession> open(SessionConfig config) {
-    Transport transport = Transport.create(Transport.Kind.AUTO, config.ioThreads());
+    int threads =
+        config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+    Transport transport = Transport.create(Transport.Kind.AUTO, threads);
     ExecutorService executor =
         Executors.newCachedThreadPool(new DefaultThreadFactory("cql4j-session", true));
     CompletableFuture<DefaultSession> opened = new CompletableFuture<>();
