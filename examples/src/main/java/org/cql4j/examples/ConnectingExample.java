@@ -48,7 +48,7 @@ public final class ConnectingExample {
             .knownNodes(contactPoints) // "host", "host:port", "[::1]:9042"; port 9042 by default
             .useKeyspace("examples", false) // every connection starts in it, as after USE
             .poolSize(PoolSize.perHost(2)) // default: one connection per node (per shard on Scylla)
-            .ioThreads(2) // Netty event loops; default: Netty's, 2 × cores
+            .ioThreads(2) // Netty event loops; default: the number of cores
             .connectTimeout(Duration.ofSeconds(5)) // TCP + TLS + CQL handshake, per attempt
             .build(); // blocks until the pools are open
     // end::connect[]
