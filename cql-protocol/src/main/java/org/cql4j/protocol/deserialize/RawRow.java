@@ -48,6 +48,10 @@ public final class RawRow {
    * @throws ProtocolException if a length is below -1 or runs past {@code end}
    */
   public int locate(ByteBuf rows, int index, int end) {
+    // the session's rows are on the heap: read the lengths from the array, without the buffer's
+    // bounds and reference-count checks on every cell (the bounds are checked here instead)
+    byte[] array = rows.hasArray() ? rows.array() : null;
+    int base = array == null ? 0 : rows.arrayOffset();
     int pos = index;
     for (int i = 0; i < starts.length; i++) {
       if (end - pos < 4) {
@@ -56,7 +60,7 @@ public final class RawRow {
             pos,
             "truncated: needs 4 bytes for the length, " + (end - pos) + " remain");
       }
-      int len = rows.getInt(pos);
+      int len = array == null ? rows.getInt(pos) : readInt(array, base + pos);
       pos += 4;
       if (len < 0) {
         if (len < -1) {
@@ -78,7 +82,13 @@ public final class RawRow {
     return pos;
   }
 
-  /** The number of cells (columns) in this row; not thread-safe. */
+  private static int readInt(byte[] array, int at) {
+    return (array[at] & 0xff) << 24
+        | (array[at + 1] & 0xff) << 16
+        | (array[at + 2] & 0xff) << 8
+        | (array[at + 3] & 0xff);
+  }
+
   public int size() {
     return starts.length;
   }
@@ -156,12 +166,13 @@ public final class RawRow {
    * @throws DeserializationException naming the column if the cell cannot be decoded
    */
   public <T> T decode(int index, DeserializeValue.Decoder<T> decoder) {
-    ColumnSpec column = columns.get(index);
     try {
       return decoder.decode(cell(index));
     } catch (DeserializationException e) {
+      ColumnSpec column = columns.get(index);
       throw e.inColumn(column.name(), column.type());
     } catch (ProtocolException | IndexOutOfBoundsException e) {
+      ColumnSpec column = columns.get(index);
       throw new DeserializationException(
           column.name(), column.type(), "?", starts[index], e.getMessage());
     }
