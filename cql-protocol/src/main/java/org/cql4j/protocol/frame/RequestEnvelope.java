@@ -23,7 +23,10 @@ public record RequestEnvelope(
   /** Copies the payload map (keeping its order) and checks the message is present. */
   public RequestEnvelope {
     Objects.requireNonNull(message, "message");
-    customPayload = Collections.unmodifiableMap(new LinkedHashMap<>(customPayload));
+    customPayload =
+        customPayload.isEmpty()
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(customPayload));
   }
 
   /**

@@ -31,7 +31,10 @@ public record ResponseEnvelope(
   public ResponseEnvelope {
     Objects.requireNonNull(message, "message");
     warnings = List.copyOf(warnings);
-    customPayload = Collections.unmodifiableMap(new LinkedHashMap<>(customPayload));
+    customPayload =
+        customPayload.isEmpty()
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(customPayload));
   }
 
   /**

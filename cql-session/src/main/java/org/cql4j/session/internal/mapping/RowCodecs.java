@@ -37,7 +37,11 @@ public final class RowCodecs {
       };
 
   /** The codecs found for a class; both null when it has no generated codec. */
-  private record Generated(DeserializeRow<?> deserializer, RowSerializer<?> serializer) {}
+  private record Generated(DeserializeRow<?> deserializer, Optional<RowSerializer<?>> serializer) {
+    Generated(DeserializeRow<?> deserializer, RowSerializer<?> serializer) {
+      this(deserializer, Optional.ofNullable(serializer));
+    }
+  }
 
   private RowCodecs() {}
 
@@ -85,7 +89,7 @@ public final class RowCodecs {
    */
   @SuppressWarnings("unchecked")
   public static <R> Optional<RowSerializer<R>> serializer(Class<R> type) {
-    return Optional.ofNullable((RowSerializer<R>) GENERATED.get(type).serializer());
+    return (Optional<RowSerializer<R>>) (Optional<?>) GENERATED.get(type).serializer();
   }
 
   /**
@@ -124,7 +128,7 @@ public final class RowCodecs {
   private static Generated find(Class<?> type) {
     Object codec = instantiate(type);
     if (codec == null) {
-      return new Generated(null, null);
+      return new Generated(null, Optional.empty());
     }
     DeserializeRow<?> deserializer =
         codec instanceof DeserializeRow<?> d ? d : (DeserializeRow<?>) call(codec, "deserializer");

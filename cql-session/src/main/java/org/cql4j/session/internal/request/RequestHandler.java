@@ -53,6 +53,7 @@ import org.cql4j.session.statement.PreparedStatement;
  */
 public final class RequestHandler {
   private static final int DESCRIPTION_LENGTH = 120;
+  private static final long FIRST_ATTEMPT_GRACE_NANOS = 1_000_000;
   private final Cluster cluster;
   private final EffectiveSettings settings;
   private final MessageFactory messages;
@@ -296,7 +297,13 @@ public final class RequestHandler {
 
   private Duration remaining() {
     Duration timeout = settings.requestTimeout();
-    return timeout == null ? null : timeout.minus(elapsed());
+    if (timeout == null) {
+      return null;
+    }
+    long elapsed = System.nanoTime() - startNanos;
+    // the first attempt starts microseconds after the request: give it the whole timeout rather
+    // than allocate two Durations per request
+    return elapsed < FIRST_ATTEMPT_GRACE_NANOS ? timeout : timeout.minusNanos(elapsed);
   }
 
   private Duration elapsed() {
