@@ -21,6 +21,10 @@ final class Names {
   /** The checks and messages that all generated codecs share. */
   static final ClassName SUPPORT = ClassName.get(PROTOCOL + ".value", "GeneratedCodecSupport");
 
+  /** The writes of primitive components that do not box them. */
+  static final ClassName PRIMITIVE_WRITERS =
+      ClassName.get(PROTOCOL + ".value", "GeneratedPrimitiveWriters");
+
   static final ClassName COLUMN_SPEC = ClassName.get(PROTOCOL + ".types", "ColumnSpec");
   static final ClassName COLUMN_TYPE = ClassName.get(PROTOCOL + ".types", "ColumnType");
   static final ClassName USER_TYPE = COLUMN_TYPE.nestedClass("UserType");
@@ -92,6 +96,15 @@ final class Names {
     }
     Model.Struct s = (Model.Struct) type;
     return CodeBlock.of("$T.SERIALIZER", s.codec());
+  }
+
+  /**
+   * {@code writeLong}, {@code writeInt}, ...: the {@code GeneratedPrimitiveWriters} method that
+   * writes a primitive without boxing it.
+   */
+  static String primitiveWrite(TypeName primitive) {
+    String name = primitive.toString();
+    return "write" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   /** The Java default of a type: what skipped and absent components read as. */

@@ -1,6 +1,7 @@
 package org.cql4j.mapper.processor;
 
 import static org.cql4j.mapper.processor.Names.COLUMN_SPEC;
+import static org.cql4j.mapper.processor.Names.PRIMITIVE_WRITERS;
 import static org.cql4j.mapper.processor.Names.ROW_WRITER_FN;
 import static org.cql4j.mapper.processor.Names.SUPPORT;
 import static org.cql4j.mapper.processor.Names.VALUE_WRITER;
@@ -14,11 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 import org.cql4j.mapper.Flavor;
+import org.cql4j.mapper.processor.Model.Component;
 import org.cql4j.mapper.processor.Model.RecordModel;
 
 /**
  * Generates the {@code bindMarkers} method of a row codec: it binds each component to its bind
  * marker once per statement and returns a row writer. Stateless and thread-safe.
+ *
+ * <p>A primitive component still binds its boxed writer (so type errors are unchanged); if the
+ * marker's type is the primitive's natural one ({@code bigint} for a {@code long}, ...), decided
+ * once per statement, the row writer writes it through {@code GeneratedPrimitiveWriters}, without
+ * boxing.
  */
 final class RowWriterGenerator {
   private static final TypeName MARKERS = of(ClassName.get(List.class), COLUMN_SPEC);
@@ -58,7 +65,19 @@ final class RowWriterGenerator {
           of(VALUE_WRITER, c.boxed()),
           SUPPORT,
           Names.serializer(c.component().type()));
-      b.addStatement("writers.add((row, out) -> out.write(marker, writer, $L))", access(c));
+      if (c.component().isPrimitive()) {
+        // Decided once per statement: a primitive of its natural CQL type is written unboxed.
+        b.beginControlFlow(
+            "if ($T.writesDirectly(marker.type(), $T.class))",
+            PRIMITIVE_WRITERS,
+            c.component().javaType());
+        addDirectWriter(b, c);
+        b.nextControlFlow("else");
+        b.addStatement("writers.add((row, out) -> out.write(marker, writer, $L))", access(c));
+        b.endControlFlow();
+      } else {
+        b.addStatement("writers.add((row, out) -> out.write(marker, writer, $L))", access(c));
+      }
       b.addStatement("bound[$L] = true", i);
       b.endControlFlow();
     }
@@ -119,35 +138,115 @@ final class RowWriterGenerator {
       } else {
         b.addStatement("$T $NWriter = $L", writer, c.var(), bind);
       }
+      if (c.component().isPrimitive()) {
+        CodeBlock direct =
+            CodeBlock.of(
+                "$T.writesDirectly($NMarker.type(), $T.class)",
+                PRIMITIVE_WRITERS,
+                c.var(),
+                c.component().javaType());
+        b.addStatement(
+            "boolean $NDirect = $L$L",
+            c.var(),
+            c.allowMissing() ? CodeBlock.of("$NMarker != null && ", c.var()) : "",
+            direct);
+      }
     }
     b.add("return (row, out) -> {\n$>");
     for (RowColumn c : columns) {
-      CodeBlock write =
-          CodeBlock.of("out.write($NMarker, $NWriter, $L)", c.var(), c.var(), access(c));
       if (c.allowMissing()) {
         b.beginControlFlow("if ($NMarker != null)", c.var());
-        b.addStatement(write);
+        writeInOrder(b, c);
         b.endControlFlow();
       } else {
-        b.addStatement(write);
+        writeInOrder(b, c);
       }
     }
     b.add("$<};\n");
     return b.build();
   }
 
+  /**
+   * {@code writers.add((row, out) -> GeneratedPrimitiveWriters.writeLong(out, row.version()))}; a
+   * flattened column of a null row is null, as the boxed writer would write it.
+   */
+  private static void addDirectWriter(CodeBlock.Builder b, RowColumn c) {
+    String guard = guard(c);
+    if (guard == null) {
+      b.addStatement(
+          "writers.add((row, out) -> $T.$N(out, $L))",
+          PRIMITIVE_WRITERS,
+          Names.primitiveWrite(c.component().javaType()),
+          chain(c));
+      return;
+    }
+    b.add("writers.add(\n$>(row, out) -> {\n$>");
+    b.beginControlFlow("if ($L)", guard);
+    b.addStatement("out.writeNull()");
+    b.nextControlFlow("else");
+    b.addStatement(
+        "$T.$N(out, $L)",
+        PRIMITIVE_WRITERS,
+        Names.primitiveWrite(c.component().javaType()),
+        chain(c));
+    b.endControlFlow();
+    b.add("$<});\n$<");
+  }
+
+  /**
+   * Writes column {@code c} in the row writer of flavor ENFORCE_ORDER: a primitive through {@code
+   * GeneratedPrimitiveWriters} if {@code <var>Direct} (its marker's type is the natural one), else
+   * with the bound writer; a flattened column of a null row is null, as the bound writer writes it.
+   */
+  private static void writeInOrder(CodeBlock.Builder b, RowColumn c) {
+    String v = c.var();
+    if (!c.component().isPrimitive()) {
+      b.addStatement("out.write($NMarker, $NWriter, $L)", v, v, access(c));
+      return;
+    }
+    String guard = guard(c);
+    if (guard != null) {
+      b.beginControlFlow("if ($L)", guard);
+      b.addStatement("out.writeNull()");
+      b.nextControlFlow("else if ($NDirect)", v);
+    } else {
+      b.beginControlFlow("if ($NDirect)", v);
+    }
+    b.addStatement(
+        "$T.$N(out, $L)",
+        PRIMITIVE_WRITERS,
+        Names.primitiveWrite(c.component().javaType()),
+        chain(c));
+    b.nextControlFlow("else");
+    b.addStatement("out.write($NMarker, $NWriter, $L)", v, v, chain(c));
+    b.endControlFlow();
+  }
+
   /** {@code row.id()}, or for a flattened column {@code row.audit() == null ? null : ...}. */
   private static CodeBlock access(RowColumn c) {
+    String guard = guard(c);
+    return guard == null
+        ? CodeBlock.of("$L", chain(c))
+        : CodeBlock.of("$L ? null : $L", guard, chain(c));
+  }
+
+  /** {@code row.audit().createdAt()}: the accessor chain, unguarded. */
+  private static String chain(RowColumn c) {
+    StringBuilder chain = new StringBuilder("row");
+    for (Component p : c.path()) {
+      chain.append('.').append(p.name()).append("()");
+    }
+    return chain.toString();
+  }
+
+  /** {@code row.audit() == null} for a flattened column (a null row at any level), else null. */
+  private static String guard(RowColumn c) {
     StringBuilder chain = new StringBuilder("row");
     List<String> guards = new ArrayList<>();
-    for (int i = 0; i < c.path().size(); i++) {
+    for (int i = 0; i < c.path().size() - 1; i++) {
       chain.append('.').append(c.path().get(i).name()).append("()");
-      if (i < c.path().size() - 1) {
-        guards.add(chain + " == null");
-      }
+      guards.add(chain + " == null");
     }
-    return guards.isEmpty()
-        ? CodeBlock.of("$L", chain)
-        : CodeBlock.of("$L ? null : $L", String.join(" || ", guards), chain);
+    return guards.isEmpty() ? null : String.join(" || ", guards);
   }
 }

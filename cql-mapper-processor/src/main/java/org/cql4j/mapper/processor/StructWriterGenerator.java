@@ -1,6 +1,7 @@
 package org.cql4j.mapper.processor;
 
 import static org.cql4j.mapper.processor.Names.COLUMN_TYPE;
+import static org.cql4j.mapper.processor.Names.PRIMITIVE_WRITERS;
 import static org.cql4j.mapper.processor.Names.SUPPORT;
 import static org.cql4j.mapper.processor.Names.VALUE_WRITER;
 import static org.cql4j.mapper.processor.Names.of;
@@ -18,6 +19,10 @@ import org.cql4j.mapper.processor.Model.RecordModel;
  * per CQL type ({@link StructLayout}, as the decoder does) and returns a writer that writes a
  * value's fields in the type's order, null for fields that no component maps to. Stateless and
  * thread-safe.
+ *
+ * <p>A primitive component whose field has its natural CQL type ({@code int} for an {@code int},
+ * ...) is written through {@code GeneratedPrimitiveWriters}, without boxing; its boxed writer is
+ * still bound, so type errors are unchanged, and writes any other type.
  */
 final class StructWriterGenerator {
   private StructWriterGenerator() {}
@@ -41,6 +46,20 @@ final class StructWriterGenerator {
         b.addStatement("$T $NWriter = $NAt < 0 ? null : $L", writer, c.name(), c.name(), bind);
       } else {
         b.addStatement("$T $NWriter = $L", writer, c.name(), bind);
+      }
+      if (c.isPrimitive()) {
+        CodeBlock direct =
+            CodeBlock.of(
+                "$T.writesFieldDirectly($N, $NAt, $T.class)",
+                PRIMITIVE_WRITERS,
+                type,
+                c.name(),
+                c.javaType());
+        b.addStatement(
+            "boolean $NDirect = $L$L",
+            c.name(),
+            c.allowMissing() ? CodeBlock.of("$NAt >= 0 && ", c.name()) : "",
+            direct);
       }
     }
     // native_protocol_v4.spec §6.20/§6.21: one [bytes] per field, in the type's order.
@@ -70,13 +89,20 @@ final class StructWriterGenerator {
     b.beginControlFlow("switch ($L)", layout.slot());
     for (int k = 0; k < mapped.size(); k++) {
       Component c = mapped.get(k);
-      b.addStatement(
-          "case $L -> $T.writeField($NWriter, value.$N(), out, $N, i, JAVA_TYPE)",
-          k,
-          SUPPORT,
-          c.name(),
-          c.name(),
-          layout.typeVar());
+      CodeBlock write =
+          CodeBlock.of(
+              "$T.writeField($NWriter, value.$N(), out, $N, i, JAVA_TYPE)",
+              SUPPORT,
+              c.name(),
+              c.name(),
+              layout.typeVar());
+      if (c.isPrimitive()) {
+        b.beginControlFlow("case $L ->", k);
+        writePrimitive(b, c, write);
+        b.endControlFlow();
+      } else {
+        b.addStatement("case $L -> $L", k, write);
+      }
     }
     if (layout.unmappedFields()) {
       b.add("// a field that no component maps to is written as null\n");
@@ -100,10 +126,10 @@ final class StructWriterGenerator {
               c.name());
       if (c.allowMissing()) {
         b.beginControlFlow("if ($NAt >= 0)", c.name());
-        b.addStatement(write);
+        writeComponent(b, c, write);
         b.endControlFlow();
       } else {
-        b.addStatement(write);
+        writeComponent(b, c, write);
       }
     }
     if (layout.unmappedFields()) {
@@ -112,5 +138,27 @@ final class StructWriterGenerator {
       b.addStatement("out.writeInt($T.NULL)", VALUE_WRITER);
       b.endControlFlow();
     }
+  }
+
+  /** {@code write}, or for a primitive the choice between it and the unboxed write. */
+  private static void writeComponent(CodeBlock.Builder b, Component c, CodeBlock write) {
+    if (c.isPrimitive()) {
+      writePrimitive(b, c, write);
+    } else {
+      b.addStatement(write);
+    }
+  }
+
+  /**
+   * {@code if (zipDirect) GeneratedPrimitiveWriters.writeInt(out, value.zip()) else write}: a
+   * primitive of its field's natural CQL type, decided once per CQL type, is written unboxed.
+   */
+  private static void writePrimitive(CodeBlock.Builder b, Component c, CodeBlock write) {
+    b.beginControlFlow("if ($NDirect)", c.name());
+    b.addStatement(
+        "$T.$N(out, value.$N())", PRIMITIVE_WRITERS, Names.primitiveWrite(c.javaType()), c.name());
+    b.nextControlFlow("else");
+    b.addStatement(write);
+    b.endControlFlow();
   }
 }

@@ -2,8 +2,10 @@ package org.cql4j.mapper.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,6 +28,9 @@ import org.cql4j.protocol.serialize.SerializeValue;
 import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.protocol.types.ColumnType;
 import org.cql4j.protocol.types.ColumnType.UserType.Field;
+import org.cql4j.protocol.value.Codecs;
+import org.cql4j.protocol.value.GeneratedCodecSupport;
+import org.cql4j.protocol.value.TupleValue;
 import org.cql4j.protocol.value.Values;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +69,9 @@ class GeneratedCodecsTest {
     List<JavaFileObject> sources = new ArrayList<>(Sources.representative());
     sources.add(Sources.input("test/StrictAddress.java"));
     sources.add(Sources.input("test/Order.java"));
+    sources.add(Sources.input("test/Primitives.java"));
+    sources.add(Sources.input("test/OrderedPrimitives.java"));
+    sources.add(Sources.input("test/Numbers.java"));
     classes = new CompiledClasses(Sources.compile(sources));
   }
 
@@ -275,7 +283,7 @@ class GeneratedCodecsTest {
             classes.record("test.Order", ID, classes.record("test.Order$Audit", null, null), null));
   }
 
-  private ByteBuf write(SerializeValue<Object> s, ColumnType type, Object value) {
+  private <T> ByteBuf write(SerializeValue<T> s, ColumnType type, T value) {
     ByteBuf out = buffer();
     SerializeValue.Writer.writeBytes(s.bind(type), value, out);
     return out.skipBytes(4); // the [bytes] length
@@ -399,5 +407,174 @@ class GeneratedCodecsTest {
     assertThatThrownBy(() -> d.bind(pair).decode(nullNumber))
         .isInstanceOf(DeserializationException.class)
         .hasMessageContaining("element 0 is null");
+  }
+
+  // ---- primitive components: written without boxing, to the same bytes ----
+
+  /** The hex of one row written by a generated serializer; checks that each marker got a value. */
+  private String writtenHex(String codec, List<ColumnSpec> markers, Object row) {
+    RowSerializer<Object> serializer = classes.codec(codec, "serializer");
+    ByteBuf body = buffer();
+    RowWriter out = new RowWriter(body);
+    serializer.bind(markers).write(row, out);
+    assertThat(out.valueCount()).isEqualTo(markers.size());
+    return ByteBufUtil.hexDump(body);
+  }
+
+  /** The hex of the same values written boxed, each by its runtime class. */
+  private String valuesHex(List<ColumnSpec> markers, Object... values) {
+    ByteBuf body = buffer();
+    Values.of(values).serialize(markers, new RowWriter(body));
+    return ByteBufUtil.hexDump(body);
+  }
+
+  private static List<ColumnSpec> primitiveMarkers(ColumnType big) {
+    // Deliberately not in component order: MATCH_BY_NAME binds by name.
+    return List.of(
+        col("score", ColumnType.DOUBLE),
+        col("flag", ColumnType.BOOLEAN),
+        col("tiny", ColumnType.TINYINT),
+        col("small", ColumnType.SMALLINT),
+        col("number", ColumnType.INT),
+        col("big", big),
+        col("ratio", ColumnType.FLOAT),
+        col("hits", ColumnType.BIGINT),
+        col("miss_count", ColumnType.INT));
+  }
+
+  @Test
+  void primitiveComponentsByNameWriteTheBytesOfTheBoxedValues() {
+    Object stats = classes.record("test.Primitives$Stats", 5L, -6);
+    Object row =
+        classes.record(
+            "test.Primitives",
+            true,
+            (byte) -1,
+            (short) 300,
+            70000,
+            Long.MIN_VALUE,
+            0.5f,
+            Double.NaN,
+            stats);
+    for (ColumnType big : List.of(ColumnType.BIGINT, ColumnType.COUNTER)) {
+      List<ColumnSpec> markers = primitiveMarkers(big);
+      assertThat(writtenHex("test.Primitives_CqlRowCodec", markers, row))
+          .as("big as %s", big)
+          .isEqualTo(
+              valuesHex(
+                  markers,
+                  Double.NaN,
+                  true,
+                  (byte) -1,
+                  (short) 300,
+                  70000,
+                  Long.MIN_VALUE,
+                  0.5f,
+                  5L,
+                  -6));
+      assertThat(roundTrip("test.Primitives_CqlRowCodec", markers, List.of(row)))
+          .containsExactly(row);
+    }
+
+    // ratio is @AllowMissing: without its marker, the other values are written.
+    List<ColumnSpec> withoutRatio = new ArrayList<>(primitiveMarkers(ColumnType.BIGINT));
+    withoutRatio.remove(6);
+    assertThat(writtenHex("test.Primitives_CqlRowCodec", withoutRatio, row))
+        .isEqualTo(
+            valuesHex(
+                withoutRatio,
+                Double.NaN,
+                true,
+                (byte) -1,
+                (short) 300,
+                70000,
+                Long.MIN_VALUE,
+                5L,
+                -6));
+
+    // A null flattened row writes null for each of its columns, primitive or not.
+    Object noStats =
+        classes.record("test.Primitives", false, (byte) 0, (short) 0, 0, 0L, 0.0f, -0.0, null);
+    List<ColumnSpec> markers = primitiveMarkers(ColumnType.BIGINT);
+    assertThat(writtenHex("test.Primitives_CqlRowCodec", markers, noStats))
+        .isEqualTo(valuesHex(markers, -0.0, false, (byte) 0, (short) 0, 0, 0L, 0.0f, null, null));
+  }
+
+  @Test
+  void primitiveComponentsInOrderWriteTheBytesOfTheBoxedValues() {
+    List<ColumnSpec> all =
+        List.of(
+            col("id", ColumnType.BIGINT),
+            col("hits", ColumnType.BIGINT),
+            col("miss_count", ColumnType.INT),
+            col("score", ColumnType.DOUBLE));
+    Object stats = classes.record("test.Primitives$Stats", 1L, 2);
+    Object row = classes.record("test.OrderedPrimitives", 9L, stats, 2.5);
+    assertThat(writtenHex("test.OrderedPrimitives_CqlRowCodec", all, row))
+        .isEqualTo(valuesHex(all, 9L, 1L, 2, 2.5));
+    assertThat(roundTrip("test.OrderedPrimitives_CqlRowCodec", all, List.of(row)))
+        .containsExactly(row);
+
+    // score is @AllowMissing, and a null flattened row writes nulls.
+    List<ColumnSpec> withoutScore = all.subList(0, 3);
+    assertThat(writtenHex("test.OrderedPrimitives_CqlRowCodec", withoutScore, row))
+        .isEqualTo(valuesHex(withoutScore, 9L, 1L, 2));
+    Object noStats = classes.record("test.OrderedPrimitives", 9L, null, 2.5);
+    assertThat(writtenHex("test.OrderedPrimitives_CqlRowCodec", all, noStats))
+        .isEqualTo(valuesHex(all, 9L, null, null, 2.5));
+  }
+
+  @Test
+  void tupleOfPrimitivesWritesTheBytesOfATupleValue() {
+    SerializeValue<Object> s = classes.codec("test.Numbers_CqlTupleCodec", "serializer");
+    DeserializeValue<Object> d = classes.codec("test.Numbers_CqlTupleCodec", "deserializer");
+    ColumnType type =
+        ColumnType.tuple(
+            ColumnType.BOOLEAN,
+            ColumnType.TINYINT,
+            ColumnType.SMALLINT,
+            ColumnType.INT,
+            ColumnType.BIGINT,
+            ColumnType.FLOAT,
+            ColumnType.DOUBLE);
+    Object n = classes.record("test.Numbers", true, (byte) 1, (short) -2, 3, -4L, 5.5f, 6.25);
+    ByteBuf generated = write(s, type, n);
+    ByteBuf boxed =
+        write(
+            Codecs.serializer(TupleValue.class),
+            type,
+            TupleValue.of(true, (byte) 1, (short) -2, 3, -4L, 5.5f, 6.25));
+    assertThat(ByteBufUtil.hexDump(generated)).isEqualTo(ByteBufUtil.hexDump(boxed));
+    assertThat(d.bind(type).decode(generated)).isEqualTo(n);
+  }
+
+  @Test
+  void primitiveBoundToAnotherCqlTypeFailsAsTheBoxedWriterDoes() {
+    ColumnSpec varint = col("number", ColumnType.VARINT);
+    Throwable boxed =
+        catchThrowable(
+            () -> GeneratedCodecSupport.bindMarker(Codecs.serializer(Integer.class), varint));
+    assertThat(boxed).isInstanceOf(SerializationException.class);
+    List<ColumnSpec> markers = new ArrayList<>(primitiveMarkers(ColumnType.BIGINT));
+    markers.set(4, varint);
+    RowSerializer<Object> rows = classes.codec("test.Primitives_CqlRowCodec", "serializer");
+    assertThatThrownBy(() -> rows.bind(markers))
+        .isInstanceOf(SerializationException.class)
+        .hasMessage(boxed.getMessage())
+        .hasMessageContaining("bind marker 'number'");
+
+    SerializeValue<Object> tuples = classes.codec("test.Numbers_CqlTupleCodec", "serializer");
+    ColumnType wrong =
+        ColumnType.tuple(
+            ColumnType.BOOLEAN,
+            ColumnType.TINYINT,
+            ColumnType.SMALLINT,
+            ColumnType.BIGINT,
+            ColumnType.BIGINT,
+            ColumnType.FLOAT,
+            ColumnType.DOUBLE);
+    assertThatThrownBy(() -> tuples.bind(wrong))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("element 3");
   }
 }
