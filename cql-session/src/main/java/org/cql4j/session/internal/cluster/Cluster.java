@@ -128,13 +128,8 @@ public final class Cluster implements NodeConnectionPool.Listener {
     return List.copyOf(pools.values());
   }
 
-  /** The control connection if it is open, else null. */
-  public Connection controlConnection() {
-    return control.connection();
-  }
-
   /** Re-reads the system tables now. */
-  public CompletableFuture<Void> refreshTopology() {
+  private CompletableFuture<Void> refreshTopology() {
     Connection c = control.connection();
     if (c == null) {
       return CompletableFuture.completedFuture(null);

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.cql4j.protocol.errors.DbError;
 import org.cql4j.protocol.errors.DbException;
@@ -116,11 +115,5 @@ final class TopologyReader {
       }
     }
     return parsed;
-  }
-
-  static UUID schemaVersion(List<CqlRow> rows) {
-    return rows.isEmpty() || rows.get(0).isNull("schema_version")
-        ? null
-        : rows.get(0).getUuid("schema_version");
   }
 }

@@ -142,11 +142,6 @@ public final class NodeConnectionPool {
     return best;
   }
 
-  /** The open connections, for maintenance tasks (keyspace switches, schema agreement). */
-  public List<Connection> connections() {
-    return List.of(open);
-  }
-
   /** Whether at least one connection is open. */
   public boolean hasOpenConnection() {
     return connection() != null;
