@@ -55,7 +55,7 @@ final class BoundRow implements BoundValues {
   @SuppressWarnings("unchecked")
   static BoundValues of(PreparedStatement statement, Object values) {
     List<ColumnSpec> markers = statement.variables();
-    if (markers.isEmpty() && isEmpty(values)) {
+    if (markers.isEmpty() && hasNoValues(values)) {
       return BoundValues.EMPTY;
     }
     Class<?> type = values.getClass();
@@ -77,7 +77,7 @@ final class BoundRow implements BoundValues {
    * @param values the row of values
    * @return true for {@code Values.EMPTY}, empty lists, arrays and maps
    */
-  static boolean isEmpty(Object values) {
+  static boolean hasNoValues(Object values) {
     if (values instanceof Values v) {
       return v.size() == 0;
     } else if (values instanceof Collection<?> c) {

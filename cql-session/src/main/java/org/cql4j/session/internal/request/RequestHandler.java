@@ -69,6 +69,7 @@ public final class RequestHandler {
   private final long startNanos = System.nanoTime();
   private final CompletableFuture<QueryPage> result = new CompletableFuture<>();
   private Map<Node, Throwable> errors;
+  private volatile Node coordinator;
   private Consistency consistency;
   private Request message;
 
@@ -130,6 +131,11 @@ public final class RequestHandler {
     return result;
   }
 
+  /** The node that answered, once the request succeeded; null before or after a failure. */
+  public Node coordinator() {
+    return coordinator;
+  }
+
   private void sendToNextNode() {
     while (plan.hasNext()) {
       Node node = plan.next();
@@ -179,6 +185,7 @@ public final class RequestHandler {
               prepared == null ? null : prepared.resultColumns(),
               response.warnings(),
               response.tracingId());
+      coordinator = node;
       balancing.onRequestSuccess(routing, elapsed(), node);
       if (protocolResult instanceof SetKeyspaceResult
           || protocolResult instanceof SchemaChangeResult) {

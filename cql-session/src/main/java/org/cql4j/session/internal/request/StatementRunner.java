@@ -21,6 +21,7 @@ import org.cql4j.protocol.message.PreparedResult;
 import org.cql4j.protocol.message.Result;
 import org.cql4j.protocol.message.SchemaChangeResult;
 import org.cql4j.protocol.message.SetKeyspaceResult;
+import org.cql4j.session.Node;
 import org.cql4j.session.PagingState;
 import org.cql4j.session.QueryPage;
 import org.cql4j.session.QueryResult;
@@ -93,15 +94,10 @@ public final class StatementRunner {
     return query(statement, values, statement.getPageSize(), state);
   }
 
-  /** The page source of {@code Session.queryIter}; prepares at most once, on the first page. */
+  /** The page source of {@code Session.queryIter} (with values, prepared once per text). */
   public PageFetcher queryPages(Statement statement, Object values) {
     checkValues(values);
-    if (BoundRow.isEmpty(values)) {
-      return state -> runQuery(statement, statement.getPageSize(), state);
-    }
-    Supplier<CompletableFuture<PreparedStatement>> prepared =
-        memoize(() -> preparedForValues(statement));
-    return state -> prepared.get().thenCompose(ps -> execute(ps, values, ps.getPageSize(), state));
+    return state -> query(statement, values, statement.getPageSize(), state);
   }
 
   /** See {@code Session.executeUnpagedAsync}. */
@@ -143,7 +139,8 @@ public final class StatementRunner {
             false,
             true);
     Prepare prepare = new Prepare(statement.cql());
-    return new RequestHandler(
+    RequestHandler handler =
+        new RequestHandler(
             cluster,
             settings,
             routing(settings, null),
@@ -152,7 +149,8 @@ public final class StatementRunner {
             null,
             "PREPARE",
             statement.cql(),
-            CompletableFuture::completedFuture)
+            CompletableFuture::completedFuture);
+    return handler
         .run()
         .thenCompose(
             page -> {
@@ -160,7 +158,8 @@ public final class StatementRunner {
                   (PreparedResult) ((DefaultQueryResult) page.result()).result();
               PreparedStatement ps = PreparedStatements.create(statement.cql(), result, false);
               PreparedStatements.access().copySettings(statement, ps);
-              return prepareOnOtherNodes(prepare, settings).thenApply(v -> ps);
+              return prepareOnOtherNodes(prepare, settings, handler.coordinator())
+                  .thenApply(v -> ps);
             });
   }
 
@@ -188,7 +187,7 @@ public final class StatementRunner {
       Object rowValues = values.get(i);
       checkValues(rowValues);
       StatementSettings<?> s = statements.get(i);
-      if (s instanceof Statement unprepared && !BoundRow.isEmpty(rowValues)) {
+      if (s instanceof Statement unprepared && !BoundRow.hasNoValues(rowValues)) {
         ready.add(preparedForValues(unprepared).thenApply(ps -> ps));
       } else {
         ready.add(CompletableFuture.completedFuture(s));
@@ -239,7 +238,7 @@ public final class StatementRunner {
       Statement statement, Object values, int pageSize, PagingState state) {
     Objects.requireNonNull(statement, "statement");
     checkValues(values);
-    if (BoundRow.isEmpty(values)) {
+    if (BoundRow.hasNoValues(values)) {
       return runQuery(statement, pageSize, state);
     }
     // the server must tell the markers' types before values can be checked and written
@@ -352,11 +351,15 @@ public final class StatementRunner {
     return CompletableFuture.completedFuture(page);
   }
 
-  private CompletableFuture<Void> prepareOnOtherNodes(Prepare prepare, EffectiveSettings settings) {
+  private CompletableFuture<Void> prepareOnOtherNodes(
+      Prepare prepare, EffectiveSettings settings, Node prepared) {
     Duration timeout =
         settings.requestTimeout() == null ? Duration.ZERO : settings.requestTimeout();
     List<CompletableFuture<?>> others = new ArrayList<>();
     for (NodeConnectionPool pool : cluster.pools()) {
+      if (prepared != null && pool.address().equals(prepared.address())) {
+        continue;
+      }
       var connection = pool.connection();
       if (connection != null) {
         others.add(
@@ -399,20 +402,5 @@ public final class StatementRunner {
 
   private static void checkValues(Object values) {
     Objects.requireNonNull(values, "values (use Values.EMPTY for none)");
-  }
-
-  private static <T> Supplier<CompletableFuture<T>> memoize(
-      Supplier<CompletableFuture<T>> supplier) {
-    return new Supplier<>() {
-      private CompletableFuture<T> value;
-
-      @Override
-      public synchronized CompletableFuture<T> get() {
-        if (value == null || value.isCompletedExceptionally()) {
-          value = supplier.get();
-        }
-        return value;
-      }
-    };
   }
 }
