@@ -34,7 +34,12 @@ public final class NodeConnectionPool {
   private static final Logger LOG = LoggerFactory.getLogger(NodeConnectionPool.class);
   private static final Connection[] NONE = new Connection[0];
 
-  /** What the pool tells the cluster; called from any thread, never under the pool's lock. */
+  /**
+   * What the pool tells the cluster. Called under the pool's lock, so that the notifications of a
+   * pool arrive in the order of its state changes and the node is marked up before anyone waiting
+   * for the pool's first round runs; implementations must be quick and must not call back into the
+   * pool.
+   */
   public interface Listener {
     /**
      * The pool has its first open connection after having none.
@@ -223,8 +228,6 @@ public final class NodeConnectionPool {
   }
 
   private void onConnectAttempt(Connection connection, Throwable error, String usedKeyspace) {
-    boolean becameUp = false;
-    boolean down = false;
     boolean closeIt = false;
     boolean firstRoundDone;
     synchronized (lock) {
@@ -234,32 +237,30 @@ public final class NodeConnectionPool {
         closeIt = connection != null;
       } else if (error != null) {
         lastError = error;
-        down = open.length == 0;
         scheduleRetry();
+        if (open.length == 0) {
+          listener.onPoolDown(address, error);
+        }
       } else {
-        becameUp = open.length == 0;
         Connection[] grown = Arrays.copyOf(open, open.length + 1);
         grown[open.length] = connection;
         open = grown;
         backoff.reset();
+        if (grown.length == 1) {
+          listener.onPoolUp(address);
+        }
       }
     }
     if (closeIt) {
       connection.forceClose();
     } else if (error != null) {
       LOG.debug("connection to {} failed: {}", address, error.toString());
-      if (down) {
-        listener.onPoolDown(address, error);
-      }
     } else {
       connection.closeFuture().whenComplete((v, e) -> onClosed(connection));
       String current = keyspace.get();
       if (current != null && !current.equals(usedKeyspace)) {
         // the session switched keyspaces while this connection was being opened
         use(connection, current, Duration.ofSeconds(10));
-      }
-      if (becameUp) {
-        listener.onPoolUp(address);
       }
     }
     // after the listener: whoever waits for the first round sees the node's state
@@ -270,7 +271,6 @@ public final class NodeConnectionPool {
 
   private void onClosed(Connection connection) {
     Throwable cause;
-    boolean down;
     synchronized (lock) {
       if (closed) {
         return;
@@ -288,13 +288,12 @@ public final class NodeConnectionPool {
               .closeCause()
               .orElseGet(() -> new IllegalStateException("connection to " + address + " closed"));
       lastError = cause;
-      down = open.length == 0;
       scheduleRetry();
+      if (open.length == 0) {
+        listener.onPoolDown(address, cause);
+      }
     }
     LOG.debug("connection to {} closed: {}", address, cause.toString());
-    if (down) {
-      listener.onPoolDown(address, cause);
-    }
   }
 
   // under lock

@@ -7,9 +7,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +32,16 @@ import org.cql4j.protocol.message.VoidResult;
 /**
  * A tiny CQL server on a real socket: OPTIONS → SUPPORTED, STARTUP → READY, QUERY → Void, except
  * that a query whose text is {@code "silence"} gets no answer and a server built {@code mute}
- * answers nothing at all. Thread-safe; for tests of the connect path and throughput.
+ * answers nothing at all. Closing it closes the connections it accepted. Thread-safe; for tests of
+ * the connect path and throughput.
  */
-final class LocalCqlServer implements AutoCloseable {
+public final class LocalCqlServer implements AutoCloseable {
   private final EventLoopGroup group =
       new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final Channel server;
+  private final ChannelGroup accepted = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
-  LocalCqlServer(boolean mute) throws InterruptedException {
+  public LocalCqlServer(boolean mute) throws InterruptedException {
     server =
         new ServerBootstrap()
             .group(group)
@@ -45,6 +50,7 @@ final class LocalCqlServer implements AutoCloseable {
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
+                    accepted.add(ch);
                     ch.pipeline().addLast(new Responder(mute));
                   }
                 })
@@ -53,13 +59,14 @@ final class LocalCqlServer implements AutoCloseable {
             .channel();
   }
 
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return (InetSocketAddress) server.localAddress();
   }
 
   @Override
   public void close() {
     server.close().syncUninterruptibly();
+    accepted.close().syncUninterruptibly();
     group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
   }
 
