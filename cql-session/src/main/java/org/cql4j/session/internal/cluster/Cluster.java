@@ -320,8 +320,8 @@ public final class Cluster implements NodeConnectionPool.Listener {
         scheduleRefresh();
       } else if (status.change() == StatusChangeEvent.Change.UP) {
         pool.reconnectNow();
-      } else if (!pool.hasOpenConnection()) {
-        onPoolDown(status.address(), new IllegalStateException("reported DOWN by the cluster"));
+      } else {
+        pool.reportedDown(new IllegalStateException("reported DOWN by the cluster"));
       }
     }
   }

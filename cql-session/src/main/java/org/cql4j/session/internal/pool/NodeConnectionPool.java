@@ -147,15 +147,24 @@ public final class NodeConnectionPool {
     return best;
   }
 
-  /** Whether at least one connection is open. */
-  public boolean hasOpenConnection() {
-    return connection() != null;
-  }
-
   /** Why the last connection attempt failed or the last connection closed, or null. */
   public Throwable lastError() {
     synchronized (lock) {
       return lastError;
+    }
+  }
+
+  /**
+   * The cluster reported the node down: tells the listener so unless a connection is open (the
+   * driver's own view wins, as a connection may have opened since the event was sent).
+   *
+   * @param cause what to report as the reason
+   */
+  public void reportedDown(Throwable cause) {
+    synchronized (lock) {
+      if (!closed && connection() == null) {
+        listener.onPoolDown(address, cause);
+      }
     }
   }
 

@@ -46,7 +46,22 @@ class NodeConnectionPoolTest {
       pool.start().thenRun(() -> listener.events.add("first round done")).get(10, TimeUnit.SECONDS);
 
       assertThat(listener.events).containsExactly("up", "first round done");
-      assertThat(pool.hasOpenConnection()).isTrue();
+      assertThat(pool.connection()).isNotNull();
+      pool.close().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** A DOWN event can be older than the connection the pool has just opened. */
+  @Test
+  void aDownEventFromTheClusterIsIgnoredWhileAConnectionIsOpen() throws Exception {
+    try (LocalCqlServer server = new LocalCqlServer(false)) {
+      RecordingListener listener = new RecordingListener(Duration.ZERO);
+      NodeConnectionPool pool = pool(server.address(), 1, listener);
+      pool.start().get(10, TimeUnit.SECONDS);
+
+      pool.reportedDown(new IllegalStateException("reported DOWN by the cluster"));
+
+      assertThat(listener.events).containsExactly("up");
       pool.close().get(10, TimeUnit.SECONDS);
     }
   }
