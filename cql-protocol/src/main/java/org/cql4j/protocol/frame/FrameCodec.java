@@ -30,6 +30,9 @@ public final class FrameCodec {
   private final int maxBodyLength;
   private final Compressor compressor;
   private final ProtocolFeatures features;
+  // one per codec, so that encoding a frame allocates no callback
+  private final FrameWriter.BodyWriter<RequestEnvelope> requestBody = this::writeRequestBody;
+  private final FrameWriter.BodyWriter<ResponseEnvelope> responseBody = this::writeResponseBody;
 
   /**
    * Creates a codec.
@@ -81,13 +84,11 @@ public final class FrameCodec {
    * @return the frame; the caller releases it (writing it to a channel does)
    */
   public ByteBuf encode(ByteBufAllocator alloc, RequestEnvelope envelope) {
-    Request message = envelope.message();
-    Map<String, byte[]> payload = envelope.customPayload();
     int flags = (envelope.tracing() ? FrameFlags.TRACING : 0);
-    if (!payload.isEmpty()) {
+    if (!envelope.customPayload().isEmpty()) {
       flags |= FrameFlags.CUSTOM_PAYLOAD;
     }
-    Opcode opcode = message.opcode();
+    Opcode opcode = envelope.message().opcode();
     boolean compress = opcode != Opcode.STARTUP && opcode != Opcode.OPTIONS;
     return FrameWriter.write(
         alloc,
@@ -95,14 +96,17 @@ public final class FrameCodec {
         flags,
         envelope.streamId(),
         opcode,
-        out -> {
-          if (!payload.isEmpty()) {
-            WireWriter.writeBytesMap(out, payload, "custom_payload");
-          }
-          message.encode(out, features);
-        },
+        requestBody,
+        envelope,
         compress ? compressor : null,
         maxBodyLength);
+  }
+
+  private void writeRequestBody(ByteBuf out, RequestEnvelope envelope) {
+    if (!envelope.customPayload().isEmpty()) {
+      WireWriter.writeBytesMap(out, envelope.customPayload(), "custom_payload");
+    }
+    envelope.message().encode(out, features);
   }
 
   /**
@@ -113,7 +117,6 @@ public final class FrameCodec {
    * @return the frame; the caller releases it
    */
   public ByteBuf encode(ByteBufAllocator alloc, ResponseEnvelope envelope) {
-    Response message = envelope.message();
     int flags = 0;
     if (envelope.tracingId() != null) {
       flags |= FrameFlags.TRACING;
@@ -129,22 +132,25 @@ public final class FrameCodec {
         true,
         flags,
         envelope.streamId(),
-        message.opcode(),
-        out -> {
-          // native_protocol_v4.spec §2.2: [<tracing_id>][<warnings>][<custom_payload>]<message>
-          if (envelope.tracingId() != null) {
-            WireWriter.writeUuid(out, envelope.tracingId());
-          }
-          if (!envelope.warnings().isEmpty()) {
-            WireWriter.writeStringList(out, envelope.warnings(), "warnings");
-          }
-          if (!envelope.customPayload().isEmpty()) {
-            WireWriter.writeBytesMap(out, envelope.customPayload(), "custom_payload");
-          }
-          message.encode(out, features);
-        },
+        envelope.message().opcode(),
+        responseBody,
+        envelope,
         compressor,
         maxBodyLength);
+  }
+
+  // native_protocol_v4.spec §2.2: [<tracing_id>][<warnings>][<custom_payload>]<message>
+  private void writeResponseBody(ByteBuf out, ResponseEnvelope envelope) {
+    if (envelope.tracingId() != null) {
+      WireWriter.writeUuid(out, envelope.tracingId());
+    }
+    if (!envelope.warnings().isEmpty()) {
+      WireWriter.writeStringList(out, envelope.warnings(), "warnings");
+    }
+    if (!envelope.customPayload().isEmpty()) {
+      WireWriter.writeBytesMap(out, envelope.customPayload(), "custom_payload");
+    }
+    envelope.message().encode(out, features);
   }
 
   /**
@@ -159,6 +165,7 @@ public final class FrameCodec {
   public ResponseEnvelope decodeResponse(Frame frame) {
     FrameHeader header = requireDirection(frame, true);
     ByteBuf body = body(frame);
+    int start = body.readerIndex();
     try {
       UUID tracingId =
           header.hasFlag(FrameFlags.TRACING) ? WireReader.readUuid(body, "tracing_id") : null;
@@ -178,7 +185,7 @@ public final class FrameCodec {
       // safety net: a malformed frame fails its request, never the connection's thread
       throw new ProtocolException(header.opcode() + " body", -1, "could not be decoded: " + e, e);
     } finally {
-      body.release();
+      release(frame, body, start);
     }
   }
 
@@ -192,6 +199,7 @@ public final class FrameCodec {
   public RequestEnvelope decodeRequest(Frame frame) {
     FrameHeader header = requireDirection(frame, false);
     ByteBuf body = body(frame);
+    int start = body.readerIndex();
     try {
       Map<String, byte[]> payload =
           header.hasFlag(FrameFlags.CUSTOM_PAYLOAD)
@@ -205,7 +213,7 @@ public final class FrameCodec {
     } catch (RuntimeException e) {
       throw new ProtocolException(header.opcode() + " body", -1, "could not be decoded: " + e, e);
     } finally {
-      body.release();
+      release(frame, body, start);
     }
   }
 
@@ -218,16 +226,28 @@ public final class FrameCodec {
     return header;
   }
 
-  /** A body view this method's caller releases: the decompressed body, or a retained duplicate. */
+  /**
+   * The bytes to decode: the frame's own body (read in place, no copy or view), or the decompressed
+   * body.
+   */
   private ByteBuf body(Frame frame) {
     ByteBuf raw = frame.body();
     if (!frame.header().hasFlag(FrameFlags.COMPRESSION)) {
-      return raw.retainedDuplicate();
+      return raw;
     }
     if (compressor == null) {
       throw new ProtocolException(
           "frame.flags", 1, "the body is compressed but no compression was negotiated");
     }
     return compressor.decompress(raw, raw.alloc(), maxBodyLength);
+  }
+
+  /** Releases a decompressed body; gives the frame's own body its reader index back. */
+  private static void release(Frame frame, ByteBuf body, int start) {
+    if (body == frame.body()) {
+      body.readerIndex(start);
+    } else {
+      body.release();
+    }
   }
 }

@@ -76,7 +76,7 @@ public final class Messages {
     int offset = body.readerIndex();
     int kind = WireReader.readInt(body, "RESULT.kind");
     return switch (kind) {
-      case Result.VOID -> new VoidResult();
+      case Result.VOID -> VoidResult.INSTANCE;
       case Result.ROWS -> RowsResult.decodeAfterKind(body);
       case Result.SET_KEYSPACE -> SetKeyspaceResult.decodeAfterKind(body);
       case Result.PREPARED -> PreparedResult.decodeAfterKind(body, features);

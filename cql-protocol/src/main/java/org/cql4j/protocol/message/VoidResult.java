@@ -7,6 +7,8 @@ import io.netty.buffer.ByteBuf;
  * thread-safe.
  */
 public record VoidResult() implements Result {
+  /** The one instance decoding returns (every instance is equal; this one saves allocations). */
+  public static final VoidResult INSTANCE = new VoidResult();
 
   @Override
   public int kind() {

@@ -84,15 +84,43 @@ public final class FrameHeaderCodec {
    * @param header the header; its stream id must fit a signed 16-bit value
    */
   public static void write(ByteBuf out, FrameHeader header) {
-    int streamId = header.streamId();
+    write(
+        out,
+        header.version(),
+        header.response(),
+        header.flags(),
+        header.streamId(),
+        header.opcode(),
+        header.bodyLength());
+  }
+
+  /**
+   * Writes a header at the writer index from its fields, without building a {@link FrameHeader}.
+   *
+   * @param out the buffer to write to; not released
+   * @param version the protocol version
+   * @param response the direction bit
+   * @param flags the flags
+   * @param streamId the stream id; must fit a signed 16-bit value
+   * @param opcode the opcode
+   * @param bodyLength the body length
+   */
+  public static void write(
+      ByteBuf out,
+      ProtocolVersion version,
+      boolean response,
+      int flags,
+      int streamId,
+      Opcode opcode,
+      int bodyLength) {
     if (streamId < Short.MIN_VALUE || streamId > Short.MAX_VALUE) {
       throw new IllegalArgumentException("stream id " + streamId + " does not fit 16 bits");
     }
-    out.writeByte(header.version().code() | (header.response() ? RESPONSE_BIT : 0));
-    out.writeByte(header.flags());
+    out.writeByte(version.code() | (response ? RESPONSE_BIT : 0));
+    out.writeByte(flags);
     out.writeShort(streamId);
-    out.writeByte(header.opcode().code());
-    out.writeInt(header.bodyLength());
+    out.writeByte(opcode.code());
+    out.writeInt(bodyLength);
   }
 
   /**

@@ -2,7 +2,6 @@ package org.cql4j.protocol.internal.frame;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.util.function.Consumer;
 import org.cql4j.protocol.ProtocolException;
 import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.protocol.compression.Compressor;
@@ -18,6 +17,23 @@ public final class FrameWriter {
   private FrameWriter() {}
 
   /**
+   * Writes a frame body from a source object; a stateless instance is shared, so writing a frame
+   * allocates no callback.
+   *
+   * @param <T> what the body is written from
+   */
+  @FunctionalInterface
+  public interface BodyWriter<T> {
+    /**
+     * Writes the body.
+     *
+     * @param out the frame buffer; must not be released
+     * @param source what to write
+     */
+    void write(ByteBuf out, T source);
+  }
+
+  /**
    * Writes a frame.
    *
    * @param alloc allocates the frame buffer (and, when compressing, a temporary body buffer that is
@@ -27,25 +43,28 @@ public final class FrameWriter {
    * @param streamId the stream id
    * @param opcode the opcode
    * @param body writes the body into the buffer it is given; must not release it
+   * @param source what {@code body} writes
+   * @param <T> the type of {@code source}
    * @param compressor compresses the body, or {@code null} for none
    * @param maxBodyLength the largest body allowed
    * @return the frame; the caller owns it and releases it (usually by writing it to a channel)
    */
-  public static ByteBuf write(
+  public static <T> ByteBuf write(
       ByteBufAllocator alloc,
       boolean response,
       int flags,
       int streamId,
       Opcode opcode,
-      Consumer<ByteBuf> body,
+      BodyWriter<T> body,
+      T source,
       Compressor compressor,
       int maxBodyLength) {
     if (compressor == null) {
       ByteBuf frame = alloc.ioBuffer();
       try {
         int start = frame.writerIndex();
-        FrameHeaderCodec.write(frame, header(response, flags, streamId, opcode));
-        body.accept(frame);
+        FrameHeaderCodec.write(frame, ProtocolVersion.V4, response, flags, streamId, opcode, 0);
+        body.write(frame, source);
         finish(frame, start, maxBodyLength);
         return frame;
       } catch (RuntimeException | Error e) {
@@ -56,12 +75,12 @@ public final class FrameWriter {
     ByteBuf uncompressed = alloc.buffer();
     ByteBuf frame = null;
     try {
-      body.accept(uncompressed);
+      body.write(uncompressed, source);
       checkLength(uncompressed.readableBytes(), maxBodyLength);
       frame = alloc.ioBuffer(FrameHeader.SIZE + uncompressed.readableBytes() / 2 + 16);
       int start = frame.writerIndex();
       FrameHeaderCodec.write(
-          frame, header(response, flags | FrameFlags.COMPRESSION, streamId, opcode));
+          frame, ProtocolVersion.V4, response, flags | FrameFlags.COMPRESSION, streamId, opcode, 0);
       compressor.compress(uncompressed, frame);
       finish(frame, start, maxBodyLength);
       return frame;
@@ -73,10 +92,6 @@ public final class FrameWriter {
     } finally {
       uncompressed.release();
     }
-  }
-
-  private static FrameHeader header(boolean response, int flags, int streamId, Opcode opcode) {
-    return new FrameHeader(ProtocolVersion.V4, response, flags, streamId, opcode, 0);
   }
 
   private static void finish(ByteBuf frame, int start, int maxBodyLength) {

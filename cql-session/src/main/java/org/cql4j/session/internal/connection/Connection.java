@@ -123,18 +123,51 @@ public final class Connection {
    */
   public CompletableFuture<ResponseEnvelope> send(
       Request request, boolean tracing, Map<String, byte[]> customPayload, Duration timeout) {
+    ResponseFuture future = new ResponseFuture();
+    send(request, tracing, customPayload, timeout, future);
+    return future;
+  }
+
+  /**
+   * Sends a request and hands its outcome to a callback: the same as {@link #send(Request, boolean,
+   * Map, Duration)}, without a future per request. The request path uses it.
+   *
+   * @param request the request
+   * @param tracing whether to ask the server to trace it
+   * @param customPayload the custom payload, empty for none
+   * @param timeout how long to wait for the response, from now; zero or negative for no timeout
+   * @param callback told the outcome exactly once, as the future of the other {@code send} would be
+   */
+  public void send(
+      Request request,
+      boolean tracing,
+      Map<String, byte[]> customPayload,
+      Duration timeout,
+      ResponseCallback callback) {
     if (state != State.OPEN) {
-      return CompletableFuture.failedFuture(closedException("cannot send " + request.opcode()));
+      callback.onFailure(closedException("cannot send " + request.opcode()));
+      return;
     }
-    return sendUnchecked(request, tracing, customPayload, timeout);
+    sendUnchecked(request, tracing, customPayload, timeout, callback);
   }
 
   /** Sends during the handshake, or any time: no state check. */
   CompletableFuture<ResponseEnvelope> sendUnchecked(
       Request request, boolean tracing, Map<String, byte[]> customPayload, Duration timeout) {
+    ResponseFuture future = new ResponseFuture();
+    sendUnchecked(request, tracing, customPayload, timeout, future);
+    return future;
+  }
+
+  private void sendUnchecked(
+      Request request,
+      boolean tracing,
+      Map<String, byte[]> customPayload,
+      Duration timeout,
+      ResponseCallback callback) {
     int waiting = writer.queued() + inFlight.waiting();
     if (waiting >= config.maxWaitingRequests() && inFlight.inFlight() >= capacity) {
-      return CompletableFuture.failedFuture(
+      callback.onFailure(
           new ConnectionException(
               "connection to "
                   + node
@@ -143,20 +176,22 @@ public final class Connection {
                   + " requests in flight and "
                   + waiting
                   + " waiting for a stream id; use another connection or slow down"));
+      return;
     }
     ByteBuf frame;
     try {
       frame =
           codec.encode(channel.alloc(), new RequestEnvelope(0, tracing, customPayload, request));
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      callback.onFailure(e);
+      return;
     }
     PendingRequest pending =
-        new PendingRequest(inFlight, request.opcode(), frame, timeout.toNanos(), System.nanoTime());
+        new PendingRequest(
+            inFlight, request.opcode(), frame, timeout.toNanos(), System.nanoTime(), callback);
     if (!writer.enqueue(pending)) {
       pending.fail(closedException("cannot send " + request.opcode() + ": event loop shut down"));
     }
-    return pending.result;
   }
 
   /** The node's address. */

@@ -142,7 +142,7 @@ final class InFlightRequests {
         // the server may still answer on this id: keep it taken until it does
         request.state = PendingRequest.State.ORPHANED;
         int count = ++orphans; // before completing: the caller may look at the count at once
-        request.result.completeExceptionally(timeoutOf(request, "waiting for the response"));
+        request.notifyFailure(timeoutOf(request, "waiting for the response"));
         if (count > maxOrphans) {
           LOG.warn(
               "{}: {} orphaned stream ids, over the limit of {}: closing", node, count, maxOrphans);

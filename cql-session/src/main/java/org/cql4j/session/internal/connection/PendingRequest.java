@@ -3,15 +3,13 @@ package org.cql4j.session.internal.connection;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.CompletableFuture;
 import org.cql4j.protocol.frame.Opcode;
 import org.cql4j.protocol.frame.ResponseEnvelope;
 import org.cql4j.protocol.message.ErrorMessage;
 
 /**
  * One request on its way through a connection, created on the caller's thread then confined to the
- * event loop (only its future is shared): its encoded frame, its result future, its stream id and
- * its timeout.
+ * event loop: its encoded frame, its callback, its stream id and its timeout.
  *
  * <p>States: {@code QUEUED} (not written; owns {@link #frame}) → {@code WRITTEN} (holds a stream
  * id) → {@code DONE}; or {@code WRITTEN} → {@code ORPHANED} when it timed out, until the late
@@ -26,7 +24,7 @@ final class PendingRequest implements Runnable {
     DONE
   }
 
-  final CompletableFuture<ResponseEnvelope> result = new CompletableFuture<>();
+  final ResponseCallback callback;
   final Opcode opcode;
   final long timeoutNanos;
   final long createdNanos;
@@ -38,10 +36,17 @@ final class PendingRequest implements Runnable {
   int streamId = -1;
   State state = State.QUEUED;
   ScheduledFuture<?> timeout;
+  private boolean notified;
 
   PendingRequest(
-      InFlightRequests owner, Opcode opcode, ByteBuf frame, long timeoutNanos, long createdNanos) {
+      InFlightRequests owner,
+      Opcode opcode,
+      ByteBuf frame,
+      long timeoutNanos,
+      long createdNanos,
+      ResponseCallback callback) {
     this.owner = owner;
+    this.callback = callback;
     this.opcode = opcode;
     this.frame = frame;
     this.timeoutNanos = timeoutNanos;
@@ -74,16 +79,20 @@ final class PendingRequest implements Runnable {
   }
 
   /**
-   * Completes with a response: an ERROR fails the future with its {@code DbException}; anything
-   * else completes it. When the caller already gave up (cancelled), the response is released.
+   * Completes with a response: an ERROR fails the request with its {@code DbException}; anything
+   * else goes to the callback. A response that comes after the callback was told (the request
+   * already failed) is released.
    */
   void complete(ResponseEnvelope response) {
     state = State.DONE;
     cancelTimeout();
-    if (response.message() instanceof ErrorMessage error) {
-      result.completeExceptionally(error.toException());
-    } else if (!result.complete(response)) {
+    if (notified) {
       ReferenceCountUtil.release(response.message());
+    } else if (response.message() instanceof ErrorMessage error) {
+      notifyFailure(error.toException());
+    } else {
+      notified = true;
+      callback.onResponse(response);
     }
   }
 
@@ -92,7 +101,15 @@ final class PendingRequest implements Runnable {
     state = State.DONE;
     cancelTimeout();
     releaseFrame();
-    result.completeExceptionally(cause);
+    notifyFailure(cause);
+  }
+
+  /** Tells the callback of a failure, unless it was already told of an outcome. */
+  void notifyFailure(Throwable cause) {
+    if (!notified) {
+      notified = true;
+      callback.onFailure(cause);
+    }
   }
 
   @Override

@@ -89,7 +89,7 @@ final class RequestWriter implements Runnable {
         request.fail(closed);
         continue;
       }
-      if (request.result.isDone()) {
+      if (request.callback.isCancelled()) {
         // cancelled by the caller before it was written: nothing to send
         request.fail(new IllegalStateException("cancelled"));
         continue;

@@ -26,10 +26,10 @@ import org.cql4j.session.errors.NoHostAvailableException;
 import org.cql4j.session.errors.RequestTimeoutException;
 import org.cql4j.session.internal.cluster.Cluster;
 import org.cql4j.session.internal.connection.Connection;
+import org.cql4j.session.internal.connection.ResponseCallback;
 import org.cql4j.session.internal.policy.QueryPlan;
 import org.cql4j.session.internal.pool.NodeConnectionPool;
 import org.cql4j.session.internal.profile.EffectiveSettings;
-import org.cql4j.session.internal.request.RequestMessages.MessageFactory;
 import org.cql4j.session.internal.result.QueryResults;
 import org.cql4j.session.internal.session.BlockingCalls;
 import org.cql4j.session.internal.statement.PreparedStatements;
@@ -51,27 +51,30 @@ import org.cql4j.session.statement.PreparedStatement;
  * <p>The request timeout covers the whole request, retries included: each attempt gets what is left
  * of it.
  */
-public final class RequestHandler {
+public final class RequestHandler<T> implements ResponseCallback {
   private static final int DESCRIPTION_LENGTH = 120;
   private static final long FIRST_ATTEMPT_GRACE_NANOS = 1_000_000;
   private final Cluster cluster;
   private final EffectiveSettings settings;
-  private final MessageFactory messages;
   private final PreparedStatement prepared;
-  private final Function<byte[], String> cqlOfId;
+  private final Function<byte[], String> cqlOfBatchId;
   private final String kind;
   private final String cql;
   private final Function<QueryPage, CompletableFuture<QueryPage>> sessionChange;
+  private final Function<QueryPage, T> finish;
   private final RoutingInfo routing;
   private final QueryPlan plan;
-  private final RetryPolicy.RetrySession retry;
   private final LoadBalancingPolicy balancing;
   private final long startNanos = System.nanoTime();
-  private final CompletableFuture<QueryPage> result = new CompletableFuture<>();
+  private final CompletableFuture<T> result = new CompletableFuture<>();
+  private RetryPolicy.RetrySession retry; // created by the first error
   private Map<Node, Throwable> errors;
   private volatile Node coordinator;
   private Consistency consistency;
   private Request message;
+  // the attempt in flight (one at a time)
+  private Node attemptNode;
+  private Connection attemptConnection;
 
   /**
    * Prepares a request; {@link #run()} starts it.
@@ -79,51 +82,53 @@ public final class RequestHandler {
    * @param cluster the cluster (pools and topology)
    * @param settings the request's effective settings
    * @param routing what the load-balancing policy sees
-   * @param messages builds the message, again after a retry at another consistency
+   * @param message the message, at the settings' consistency
    * @param prepared the prepared statement of an EXECUTE (its result columns decode rows sent
    *     without metadata), else null
-   * @param cqlOfId the CQL text of a prepared id, to re-prepare after UNPREPARED; null if the
-   *     request has no prepared statement
+   * @param cqlOfBatchId the CQL text of a prepared id of a batch, to re-prepare after UNPREPARED;
+   *     null when the request is not a batch of prepared statements
    * @param kind the request kind for error messages: {@code "QUERY"}, {@code "EXECUTE"}...
    * @param cql the request's CQL text for error messages, or a summary (a batch)
    * @param sessionChange applied to a SET_KEYSPACE or SCHEMA_CHANGE result before the request
    *     completes (switching keyspaces, awaiting schema agreement); other results skip it
+   * @param finish what the request completes with, from the page (a static method reference costs
+   *     no allocation)
    */
   public RequestHandler(
       Cluster cluster,
       EffectiveSettings settings,
       RoutingInfo routing,
-      MessageFactory messages,
+      Request message,
       PreparedStatement prepared,
-      Function<byte[], String> cqlOfId,
+      Function<byte[], String> cqlOfBatchId,
       String kind,
       String cql,
-      Function<QueryPage, CompletableFuture<QueryPage>> sessionChange) {
+      Function<QueryPage, CompletableFuture<QueryPage>> sessionChange,
+      Function<QueryPage, T> finish) {
     this.cluster = cluster;
     this.settings = settings;
     this.routing = routing;
-    this.messages = messages;
+    this.message = message;
     this.prepared = prepared;
-    this.cqlOfId = cqlOfId;
+    this.cqlOfBatchId = cqlOfBatchId;
     this.kind = kind;
     this.cql = cql;
     this.sessionChange = sessionChange;
+    this.finish = finish;
     this.balancing = settings.loadBalancingPolicy();
     this.plan = new QueryPlan(balancing, routing, cluster.state());
-    this.retry = settings.retryPolicy().newSession();
     this.consistency = settings.consistency();
   }
 
   /**
    * Starts the request.
    *
-   * @return completes with the page on the event loop of the answering connection; fails with the
-   *     server's {@link DbException}, a {@link RequestTimeoutException}, a {@link
+   * @return completes with the finished page on the event loop of the answering connection; fails
+   *     with the server's {@link DbException}, a {@link RequestTimeoutException}, a {@link
    *     NoHostAvailableException} when every node of the plan failed, or a serialization error
    */
-  public CompletableFuture<QueryPage> run() {
+  public CompletableFuture<T> run() {
     try {
-      message = messages.build(consistency);
       sendToNextNode();
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
@@ -160,16 +165,22 @@ public final class RequestHandler {
       result.completeExceptionally(timedOut());
       return;
     }
-    connection
-        .send(message, settings.tracing(), Map.of(), remaining == null ? Duration.ZERO : remaining)
-        .whenComplete(
-            (response, error) -> {
-              if (error == null) {
-                onResponse(node, response);
-              } else {
-                onError(node, connection, BlockingCalls.unwrap(error));
-              }
-            });
+    attemptNode = node;
+    attemptConnection = connection;
+    connection.send(
+        message, settings.tracing(), Map.of(), remaining == null ? Duration.ZERO : remaining, this);
+  }
+
+  /** The attempt's response; on the connection's event loop. */
+  @Override
+  public void onResponse(ResponseEnvelope response) {
+    onResponse(attemptNode, response);
+  }
+
+  /** The attempt failed; on the connection's event loop or the sending thread. */
+  @Override
+  public void onFailure(Throwable error) {
+    onError(attemptNode, attemptConnection, BlockingCalls.unwrap(error));
   }
 
   private void onResponse(Node node, ResponseEnvelope response) {
@@ -194,13 +205,13 @@ public final class RequestHandler {
             .whenComplete(
                 (p, e) -> {
                   if (e == null) {
-                    result.complete(p);
+                    complete(p);
                   } else {
                     result.completeExceptionally(e);
                   }
                 });
       } else {
-        result.complete(page);
+        complete(page);
       }
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
@@ -214,7 +225,7 @@ public final class RequestHandler {
     }
     if (error instanceof DbException db
         && db.error() instanceof DbError.Unprepared unprepared
-        && cqlOfId != null
+        && (prepared != null || cqlOfBatchId != null)
         && connection != null) {
       reprepareAndResend(node, connection, unprepared, db);
       return;
@@ -222,6 +233,9 @@ public final class RequestHandler {
     balancing.onRequestFailure(routing, elapsed(), node, error);
     RetryDecision decision;
     try {
+      if (retry == null) {
+        retry = settings.retryPolicy().newSession();
+      }
       decision = retry.decide(new RequestInfo(error, settings.idempotent(), consistency));
     } catch (RuntimeException e) {
       e.addSuppressed(error);
@@ -243,7 +257,7 @@ public final class RequestHandler {
       recordError(node, error);
       sendToNextNode();
     } else if (decision instanceof RetryDecision.IgnoreWriteError) {
-      result.complete(QueryResults.page(new VoidResult(), null, List.of(), null));
+      complete(QueryResults.page(VoidResult.INSTANCE, null, List.of(), null));
     } else {
       result.completeExceptionally(error);
     }
@@ -252,13 +266,13 @@ public final class RequestHandler {
   private void rebuildAt(Consistency newConsistency) {
     if (newConsistency != null && newConsistency != consistency) {
       consistency = newConsistency;
-      message = messages.build(consistency);
+      message = RequestMessages.atConsistency(message, consistency);
     }
   }
 
   private void reprepareAndResend(
       Node node, Connection connection, DbError.Unprepared unprepared, DbException error) {
-    String cql = cqlOfId.apply(unprepared.id());
+    String cql = prepared != null ? prepared.cql() : cqlOfBatchId.apply(unprepared.id());
     if (cql == null) {
       result.completeExceptionally(error);
       return;
@@ -283,6 +297,17 @@ public final class RequestHandler {
               ReferenceCountUtil.release(response.message());
               send(node, connection);
             });
+  }
+
+  private void complete(QueryPage page) {
+    T finished;
+    try {
+      finished = finish.apply(page);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    result.complete(finished);
   }
 
   private void recordError(Node node, Throwable error) {

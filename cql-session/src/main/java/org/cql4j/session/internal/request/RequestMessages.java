@@ -36,18 +36,6 @@ public final class RequestMessages {
     this.timestamps = timestamps;
   }
 
-  /** How a request's message is (re)built, possibly at another consistency after a retry. */
-  @FunctionalInterface
-  public interface MessageFactory {
-    /**
-     * Builds the message.
-     *
-     * @param consistency the consistency to send
-     * @return the message
-     */
-    Request build(Consistency consistency);
-  }
-
   /**
    * A QUERY without values.
    *
@@ -55,17 +43,12 @@ public final class RequestMessages {
    * @param settings its effective settings
    * @param pageSize the page size, or {@link #UNPAGED}
    * @param pagingState where to resume, or null
-   * @return the factory
+   * @return the message, at the settings' consistency
    */
-  public MessageFactory query(
+  public Query query(
       Statement statement, EffectiveSettings settings, int pageSize, PagingState pagingState) {
-    long timestamp = timestamp(settings);
-    byte[] paging = pagingBytes(pagingState);
-    return consistency ->
-        new Query(
-            statement.cql(),
-            parameters(
-                settings, consistency, BoundValues.EMPTY, false, pageSize, paging, timestamp));
+    return new Query(
+        statement.cql(), parameters(settings, BoundValues.EMPTY, false, pageSize, pagingState));
   }
 
   /**
@@ -77,25 +60,20 @@ public final class RequestMessages {
    * @param settings its effective settings
    * @param pageSize the page size, or {@link #UNPAGED}
    * @param pagingState where to resume, or null
-   * @return the factory
+   * @return the message, at the settings' consistency
    */
-  public MessageFactory execute(
+  public Execute execute(
       PreparedStatement statement,
       BoundValues values,
       EffectiveSettings settings,
       int pageSize,
       PagingState pagingState) {
-    long timestamp = timestamp(settings);
-    byte[] paging = pagingBytes(pagingState);
     var access = PreparedStatements.access();
-    byte[] id = access.rawId(statement);
-    byte[] metadataId = access.rawResultMetadataId(statement);
     boolean skipMetadata = !statement.resultColumns().isEmpty();
-    return consistency ->
-        new Execute(
-            id,
-            metadataId,
-            parameters(settings, consistency, values, skipMetadata, pageSize, paging, timestamp));
+    return new Execute(
+        access.rawId(statement),
+        access.rawResultMetadataId(statement),
+        parameters(settings, values, skipMetadata, pageSize, pagingState));
   }
 
   /**
@@ -105,9 +83,9 @@ public final class RequestMessages {
    * @param statements the statements: each a {@link Statement} (no values) or a prepared one
    * @param values the bound values of each statement, in order
    * @param settings the batch's effective settings
-   * @return the factory
+   * @return the message, at the settings' consistency
    */
-  public MessageFactory batch(
+  public Batch batch(
       BatchType type,
       List<Object> statements,
       List<BoundValues> values,
@@ -120,10 +98,44 @@ public final class RequestMessages {
               ? new Batch.Statement(null, PreparedStatements.access().rawId(p), values.get(i))
               : new Batch.Statement(((Statement) s).cql(), null, values.get(i)));
     }
-    Batch.Type protocolType = Batch.Type.valueOf(type.name());
-    long timestamp = timestamp(settings);
-    return consistency ->
-        new Batch(protocolType, entries, consistency, settings.serialConsistency(), timestamp);
+    return new Batch(
+        Batch.Type.valueOf(type.name()),
+        entries,
+        settings.consistency(),
+        settings.serialConsistency(),
+        timestamp(settings));
+  }
+
+  /**
+   * The same message at another consistency, for a retry the retry policy asked to run at it.
+   *
+   * @param message a message built here, or a PREPARE
+   * @param consistency the consistency to send
+   * @return the message with only its consistency changed (a PREPARE, unchanged)
+   */
+  public static Request atConsistency(Request message, Consistency consistency) {
+    if (message instanceof Query q) {
+      return new Query(q.query(), atConsistency(q.parameters(), consistency));
+    }
+    if (message instanceof Execute e) {
+      return new Execute(e.id(), e.resultMetadataId(), atConsistency(e.parameters(), consistency));
+    }
+    if (message instanceof Batch b) {
+      return new Batch(
+          b.type(), b.statements(), consistency, b.serialConsistency(), b.defaultTimestamp());
+    }
+    return message; // PREPARE has no consistency
+  }
+
+  private static QueryParameters atConsistency(QueryParameters p, Consistency consistency) {
+    return new QueryParameters(
+        consistency,
+        p.values(),
+        p.skipMetadata(),
+        p.pageSize(),
+        p.pagingState(),
+        p.serialConsistency(),
+        p.defaultTimestamp());
   }
 
   private long timestamp(EffectiveSettings settings) {
@@ -134,21 +146,19 @@ public final class RequestMessages {
     return state == null ? null : state.rawBytes().orElse(null);
   }
 
-  private static QueryParameters parameters(
+  private QueryParameters parameters(
       EffectiveSettings settings,
-      Consistency consistency,
       BoundValues values,
       boolean skipMetadata,
       int pageSize,
-      byte[] pagingState,
-      long timestamp) {
+      PagingState pagingState) {
     return new QueryParameters(
-        consistency,
+        settings.consistency(),
         values,
         skipMetadata,
         pageSize,
-        pagingState,
+        pagingBytes(pagingState),
         settings.serialConsistency(),
-        timestamp);
+        timestamp(settings));
   }
 }

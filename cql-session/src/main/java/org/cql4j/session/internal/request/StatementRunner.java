@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.cql4j.protocol.message.BoundValues;
 import org.cql4j.protocol.message.Prepare;
 import org.cql4j.protocol.message.PreparedResult;
+import org.cql4j.protocol.message.Request;
 import org.cql4j.protocol.message.Result;
 import org.cql4j.protocol.message.SchemaChangeResult;
 import org.cql4j.protocol.message.SetKeyspaceResult;
@@ -30,7 +31,6 @@ import org.cql4j.session.internal.cluster.Cluster;
 import org.cql4j.session.internal.paging.PageFetcher;
 import org.cql4j.session.internal.pool.NodeConnectionPool;
 import org.cql4j.session.internal.profile.EffectiveSettings;
-import org.cql4j.session.internal.request.RequestMessages.MessageFactory;
 import org.cql4j.session.internal.result.DefaultQueryResult;
 import org.cql4j.session.internal.session.KeyspaceHolder;
 import org.cql4j.session.internal.statement.PreparedStatements;
@@ -59,6 +59,8 @@ public final class StatementRunner {
   private final Supplier<CompletableFuture<UUID>> schemaAgreement;
   private final Map<String, CompletableFuture<PreparedStatement>> preparedByCql =
       new ConcurrentHashMap<>();
+  // one instance, not one per request
+  private final Function<QueryPage, CompletableFuture<QueryPage>> afterResult = this::afterResult;
 
   /**
    * Creates the runner.
@@ -84,38 +86,38 @@ public final class StatementRunner {
 
   /** See {@code Session.queryUnpagedAsync}. */
   public CompletableFuture<QueryResult> queryUnpaged(Statement statement, Object values) {
-    return query(statement, values, RequestMessages.UNPAGED, null).thenApply(QueryPage::result);
+    return query(statement, values, RequestMessages.UNPAGED, null, QueryPage::result);
   }
 
   /** See {@code Session.querySinglePageAsync}. */
   public CompletableFuture<QueryPage> querySinglePage(
       Statement statement, Object values, PagingState state) {
     Objects.requireNonNull(state, "pagingState (use PagingState.start())");
-    return query(statement, values, statement.getPageSize(), state);
+    return query(statement, values, statement.getPageSize(), state, Function.identity());
   }
 
   /** The page source of {@code Session.queryIter} (with values, prepared once per text). */
   public PageFetcher queryPages(Statement statement, Object values) {
     checkValues(values);
-    return state -> query(statement, values, statement.getPageSize(), state);
+    return state -> query(statement, values, statement.getPageSize(), state, Function.identity());
   }
 
   /** See {@code Session.executeUnpagedAsync}. */
   public CompletableFuture<QueryResult> executeUnpaged(PreparedStatement statement, Object values) {
-    return execute(statement, values, RequestMessages.UNPAGED, null).thenApply(QueryPage::result);
+    return execute(statement, values, RequestMessages.UNPAGED, null, QueryPage::result);
   }
 
   /** See {@code Session.executeSinglePageAsync}. */
   public CompletableFuture<QueryPage> executeSinglePage(
       PreparedStatement statement, Object values, PagingState state) {
     Objects.requireNonNull(state, "pagingState (use PagingState.start())");
-    return execute(statement, values, statement.getPageSize(), state);
+    return execute(statement, values, statement.getPageSize(), state, Function.identity());
   }
 
   /** The page source of {@code Session.executeIter}. */
   public PageFetcher executePages(PreparedStatement statement, Object values) {
     checkValues(values);
-    return state -> execute(statement, values, statement.getPageSize(), state);
+    return state -> execute(statement, values, statement.getPageSize(), state, Function.identity());
   }
 
   /**
@@ -139,17 +141,18 @@ public final class StatementRunner {
             false,
             true);
     Prepare prepare = new Prepare(statement.cql());
-    RequestHandler handler =
-        new RequestHandler(
+    RequestHandler<QueryPage> handler =
+        new RequestHandler<>(
             cluster,
             settings,
             routing(settings, null),
-            consistency -> prepare,
+            prepare,
             null,
             null,
             "PREPARE",
             statement.cql(),
-            CompletableFuture::completedFuture);
+            CompletableFuture::completedFuture,
+            Function.identity());
     return handler
         .run()
         .thenCompose(
@@ -205,17 +208,15 @@ public final class StatementRunner {
                         : BoundValues.EMPTY);
               }
               EffectiveSettings settings = EffectiveSettings.resolve(batch, defaultProfile);
-              MessageFactory factory = messages.batch(batch.type(), resolved, bound, settings);
               return run(
                   settings,
                   null,
-                  factory,
-                  null,
+                  messages.batch(batch.type(), resolved, bound, settings),
                   cqlOfBatchId(resolved),
                   "BATCH",
-                  "of " + resolved.size() + " statements");
-            })
-        .thenApply(QueryPage::result);
+                  "of " + resolved.size() + " statements",
+                  QueryPage::result);
+            });
   }
 
   /**
@@ -225,8 +226,8 @@ public final class StatementRunner {
    * @return completes when every connection switched
    */
   public CompletableFuture<Void> useKeyspace(String keyspaceCql) {
-    return runQuery(new Statement("USE " + keyspaceCql), RequestMessages.UNPAGED, null)
-        .thenApply(page -> null);
+    return runQuery(
+        new Statement("USE " + keyspaceCql), RequestMessages.UNPAGED, null, page -> null);
   }
 
   /** The current keyspace. */
@@ -234,15 +235,20 @@ public final class StatementRunner {
     return keyspace.name();
   }
 
-  private CompletableFuture<QueryPage> query(
-      Statement statement, Object values, int pageSize, PagingState state) {
+  private <T> CompletableFuture<T> query(
+      Statement statement,
+      Object values,
+      int pageSize,
+      PagingState state,
+      Function<QueryPage, T> finish) {
     Objects.requireNonNull(statement, "statement");
     checkValues(values);
     if (BoundRow.hasNoValues(values)) {
-      return runQuery(statement, pageSize, state);
+      return runQuery(statement, pageSize, state, finish);
     }
     // the server must tell the markers' types before values can be checked and written
-    return preparedForValues(statement).thenCompose(ps -> execute(ps, values, pageSize, state));
+    return preparedForValues(statement)
+        .thenCompose(ps -> execute(ps, values, pageSize, state, finish));
   }
 
   // An unprepared statement with values is prepared once per CQL text and then executed, like the
@@ -264,21 +270,25 @@ public final class StatementRunner {
         });
   }
 
-  private CompletableFuture<QueryPage> runQuery(
-      Statement statement, int pageSize, PagingState state) {
+  private <T> CompletableFuture<T> runQuery(
+      Statement statement, int pageSize, PagingState state, Function<QueryPage, T> finish) {
     EffectiveSettings settings = EffectiveSettings.resolve(statement, defaultProfile);
     return run(
         settings,
         null,
         messages.query(statement, settings, pageSize, state),
         null,
-        null,
         "QUERY",
-        statement.cql());
+        statement.cql(),
+        finish);
   }
 
-  private CompletableFuture<QueryPage> execute(
-      PreparedStatement statement, Object values, int pageSize, PagingState state) {
+  private <T> CompletableFuture<T> execute(
+      PreparedStatement statement,
+      Object values,
+      int pageSize,
+      PagingState state,
+      Function<QueryPage, T> finish) {
     Objects.requireNonNull(statement, "statement");
     checkValues(values);
     BoundValues bound;
@@ -292,30 +302,31 @@ public final class StatementRunner {
         settings,
         statement,
         messages.execute(statement, bound, settings, pageSize, state),
-        statement,
-        id -> statement.cql(),
+        null,
         "EXECUTE",
-        statement.cql());
+        statement.cql(),
+        finish);
   }
 
-  private CompletableFuture<QueryPage> run(
+  private <T> CompletableFuture<T> run(
       EffectiveSettings settings,
-      PreparedStatement routingStatement,
-      MessageFactory factory,
       PreparedStatement prepared,
-      Function<byte[], String> cqlOfId,
+      Request message,
+      Function<byte[], String> cqlOfBatchId,
       String kind,
-      String cql) {
-    return new RequestHandler(
+      String cql,
+      Function<QueryPage, T> finish) {
+    return new RequestHandler<>(
             cluster,
             settings,
-            routing(settings, routingStatement),
-            factory,
+            routing(settings, prepared),
+            message,
             prepared,
-            cqlOfId,
+            cqlOfBatchId,
             kind,
             cql,
-            this::afterResult)
+            afterResult,
+            finish)
         .run();
   }
 

@@ -66,7 +66,7 @@ record QueryPlan(
       return new SetKeyspaceResult(keyspace);
     }
     if (rows == null) {
-      return new VoidResult();
+      return VoidResult.INSTANCE;
     }
     RowsMetadata metadata =
         withMetadata

@@ -104,7 +104,7 @@ final class ServerResponses implements AutoCloseable {
                     "COMPRESSION", List.of(),
                     "PROTOCOL_VERSIONS", List.of("4/v4"))));
     this.ready = encode(new Ready());
-    this.voidResult = encode(new VoidResult());
+    this.voidResult = encode(VoidResult.INSTANCE);
   }
 
   /** SUPPORTED: CQL 3.4.7, no compression, protocol v4 only. Shared. */
