@@ -12,7 +12,8 @@ import org.cql4j.protocol.value.Codecs;
 /**
  * Finds the row codec of a Java class: the mapper's generated codec for a {@code @Row} record, or a
  * built-in one ({@code CqlRow}, single-column types). Thread-safe; the generated codec is looked up
- * once per class and cached in a {@link ClassValue}.
+ * once per class and cached in a {@link ClassValue}, its deserializer wrapped in a {@link
+ * RememberingDeserializer} so that results of the same prepared statement bind it once.
  *
  * <p>Convention (shared with cql-mapper-processor): for a record {@code com.x.Outer.User} (binary
  * name {@code com.x.Outer$User}) the generated class is {@code com.x.Outer_User_CqlRowCodec}: same
@@ -130,8 +131,9 @@ public final class RowCodecs {
     if (codec == null) {
       return new Generated(null, Optional.empty());
     }
-    DeserializeRow<?> deserializer =
+    DeserializeRow<?> found =
         codec instanceof DeserializeRow<?> d ? d : (DeserializeRow<?>) call(codec, "deserializer");
+    DeserializeRow<?> deserializer = found == null ? null : new RememberingDeserializer<>(found);
     RowSerializer<?> serializer =
         codec instanceof RowSerializer<?> s ? s : (RowSerializer<?>) call(codec, "serializer");
     if (deserializer == null && serializer == null) {

@@ -5,9 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.mapped.Person;
 import com.example.mapped.Person_CqlRowCodec;
+import java.util.ArrayList;
+import java.util.List;
 import org.cql4j.protocol.CqlException;
+import org.cql4j.protocol.deserialize.DeserializeRow;
+import org.cql4j.protocol.deserialize.TypeCheckException;
+import org.cql4j.protocol.types.ColumnSpec;
+import org.cql4j.protocol.types.ColumnType;
 import org.cql4j.protocol.value.Codecs;
 import org.cql4j.protocol.value.CqlRow;
+import org.cql4j.session.QueryRowsResult;
+import org.cql4j.session.internal.result.QueryResults;
+import org.cql4j.session.internal.result.RowsFixtures;
 import org.junit.jupiter.api.Test;
 
 class RowCodecsTest {
@@ -25,16 +34,45 @@ class RowCodecsTest {
 
   @Test
   void findsTheGeneratedCodecThroughItsAccessorsOncePerClass() {
-    assertThat(RowCodecs.deserializer(Person.class)).isSameAs(Person_CqlRowCodec.DESERIALIZER);
-    assertThat(RowCodecs.deserializer(Person.class)).isSameAs(RowCodecs.deserializer(Person.class));
+    DeserializeRow<Person> deserializer = RowCodecs.deserializer(Person.class);
+    assertThat(deserializer).isSameAs(RowCodecs.deserializer(Person.class));
     assertThat(RowCodecs.serializer(Person.class)).containsSame(Person_CqlRowCodec.SERIALIZER);
+
+    assertThat(rowsOf(RowsFixtures.COLUMNS, 7, "Ada").rows(deserializer))
+        .containsExactly(new Person(7, "Ada"));
   }
 
   @Test
   void findsACodecClassThatImplementsDeserializeRowItselfForANestedRecord() {
-    assertThat(RowCodecs.deserializer(Person.Nested.class).getClass().getName())
-        .isEqualTo("com.example.mapped.Person_Nested_CqlRowCodec");
+    DeserializeRow<Person.Nested> deserializer = RowCodecs.deserializer(Person.Nested.class);
+
+    assertThat(rowsOf(List.of(RowsFixtures.NAME), "Ada").rows(deserializer))
+        .containsExactly(new Person.Nested("Ada"));
     assertThat(RowCodecs.serializer(Person.Nested.class)).isEmpty();
+  }
+
+  /** Results of one prepared statement share its list of columns: the decoder is bound once. */
+  @Test
+  void aGeneratedDecoderIsBoundOncePerListOfColumns() {
+    DeserializeRow<Person> deserializer = RowCodecs.deserializer(Person.class);
+    List<ColumnSpec> statementColumns = List.of(RowsFixtures.ID, RowsFixtures.NAME);
+
+    DeserializeRow.Decoder<Person> first = deserializer.bind(statementColumns);
+
+    assertThat(deserializer.bind(statementColumns)).isSameAs(first);
+    // equal columns from a response's own metadata are another list: bound again, not trusted
+    List<ColumnSpec> responseColumns = new ArrayList<>(statementColumns);
+    assertThat(deserializer.bind(responseColumns)).isNotSameAs(first);
+  }
+
+  @Test
+  void aFailedBindIsNotRemembered() {
+    DeserializeRow<Person> deserializer = RowCodecs.deserializer(Person.class);
+    List<ColumnSpec> wrongType =
+        List.of(new ColumnSpec("ks", "people", "id", ColumnType.TEXT), RowsFixtures.NAME);
+
+    assertThatThrownBy(() -> deserializer.bind(wrongType)).isInstanceOf(TypeCheckException.class);
+    assertThatThrownBy(() -> deserializer.bind(wrongType)).isInstanceOf(TypeCheckException.class);
   }
 
   @Test
@@ -61,5 +99,10 @@ class RowCodecsTest {
         .isInstanceOf(CqlException.class)
         .hasMessageContaining("no row codec for")
         .hasMessageContaining("CqlRow.class");
+  }
+
+  private static QueryRowsResult rowsOf(List<ColumnSpec> columns, Object... row) {
+    return QueryResults.from(RowsFixtures.rows(columns, null, row), null, List.of(), null)
+        .intoRowsResult();
   }
 }
