@@ -187,8 +187,7 @@ public final class Connection {
       return;
     }
     PendingRequest pending =
-        new PendingRequest(
-            inFlight, request.opcode(), frame, timeout.toNanos(), System.nanoTime(), callback);
+        new PendingRequest(request.opcode(), frame, timeout.toNanos(), System.nanoTime(), callback);
     if (!writer.enqueue(pending)) {
       pending.fail(closedException("cannot send " + request.opcode() + ": event loop shut down"));
     }

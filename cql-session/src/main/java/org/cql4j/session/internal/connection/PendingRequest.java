@@ -16,7 +16,7 @@ import org.cql4j.protocol.message.ErrorMessage;
  * response frees the id; or {@code QUEUED} → {@code DONE} when it timed out or failed before being
  * written.
  */
-final class PendingRequest implements Runnable {
+final class PendingRequest {
   enum State {
     QUEUED,
     WRITTEN,
@@ -28,24 +28,29 @@ final class PendingRequest implements Runnable {
   final Opcode opcode;
   final long timeoutNanos;
   final long createdNanos;
-  final InFlightRequests owner;
 
   /** The encoded frame with a placeholder stream id; owned here until written, then null. */
   ByteBuf frame;
 
   int streamId = -1;
   State state = State.QUEUED;
+
+  /** The task of a timeout outside {@link RequestTimeouts}' queues, or null. */
   ScheduledFuture<?> timeout;
+
+  // the place in a RequestTimeouts queue, while the timeout runs there
+  RequestTimeouts.Queue timeoutQueue;
+  PendingRequest previousInQueue;
+  PendingRequest nextInQueue;
+  long deadlineNanos;
   private boolean notified;
 
   PendingRequest(
-      InFlightRequests owner,
       Opcode opcode,
       ByteBuf frame,
       long timeoutNanos,
       long createdNanos,
       ResponseCallback callback) {
-    this.owner = owner;
     this.callback = callback;
     this.opcode = opcode;
     this.frame = frame;
@@ -53,15 +58,11 @@ final class PendingRequest implements Runnable {
     this.createdNanos = createdNanos;
   }
 
-  /** The timeout task: runs on the event loop when the timeout elapses. */
-  @Override
-  public void run() {
-    timeout = null;
-    owner.onTimeout(this);
-  }
-
-  /** Cancels the timeout task, if scheduled. */
+  /** Stops the timeout, if running. */
   void cancelTimeout() {
+    if (timeoutQueue != null) {
+      timeoutQueue.remove(this);
+    }
     ScheduledFuture<?> t = timeout;
     if (t != null) {
       timeout = null;

@@ -1,10 +1,10 @@
 package org.cql4j.session.internal.connection;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.util.internal.PlatformDependent;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,21 +14,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The first request that finds no drain scheduled schedules one on the event loop; requests
  * arriving before it runs join its batch. The drain assigns stream ids, writes every frame without
- * flushing and flushes once at the end, so a burst of N requests costs one {@code flush} (one
- * syscall) instead of N. Requests that find no free stream id, or a channel that is not writable
- * (the socket buffer is full), wait in the backlog of {@link InFlightRequests} until responses or
- * writability wake the writer up again.
+ * flushing (small frames copied together into one buffer) and flushes once at the end, so a burst
+ * of N requests costs one {@code flush} (one syscall) instead of N. Requests that find no free
+ * stream id, or a channel that is not writable (the socket buffer is full), wait in the backlog of
+ * {@link InFlightRequests} until responses or writability wake the writer up again.
  */
 final class RequestWriter implements Runnable {
+  static final int COALESCE_LIMIT = 2048;
+  static final int COALESCE_CAPACITY = 16 * 1024;
+
   private final Channel channel;
   private final InFlightRequests inFlight;
   private final Queue<PendingRequest> queue = PlatformDependent.newMpscQueue();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final AtomicInteger queued = new AtomicInteger();
+  private final RequestTimeouts timeouts;
+  // frames of the current drain held back to be written together; see write()
+  private ByteBuf firstFrame;
+  private ByteBuf coalesced;
 
   RequestWriter(Channel channel, InFlightRequests inFlight) {
     this.channel = channel;
     this.inFlight = inFlight;
+    this.timeouts = new RequestTimeouts(channel.eventLoop(), inFlight::onTimeout);
   }
 
   /**
@@ -107,26 +115,53 @@ final class RequestWriter implements Runnable {
       writable = channel.isWritable();
     }
     if (wrote) {
+      writeCoalesced();
       channel.flush();
     }
   }
 
   private void startTimeout(PendingRequest request) {
-    if (request.timeoutNanos <= 0) {
-      return; // no timeout
-    }
-    long remaining = request.timeoutNanos - (System.nanoTime() - request.createdNanos);
-    if (remaining <= 0) {
-      inFlight.onTimeout(request);
-    } else {
-      request.timeout = channel.eventLoop().schedule(request, remaining, TimeUnit.NANOSECONDS);
+    if (request.timeoutNanos > 0) { // zero or less: no timeout
+      timeouts.start(request);
     }
   }
 
+  // Small frames of one drain are copied into one buffer and written together: the channel then
+  // has one buffer to hand to the socket instead of one per frame (each costs NIO a ByteBuffer
+  // view per flush). A frame of COALESCE_LIMIT bytes or more is written as it is.
   private void write(PendingRequest request) {
-    var frame = request.frame;
+    ByteBuf frame = request.frame;
     request.frame = null;
-    // a failed write fires exceptionCaught, which closes the connection and fails every request
-    channel.write(frame, channel.voidPromise());
+    int size = frame.readableBytes();
+    if (size >= COALESCE_LIMIT) {
+      writeCoalesced();
+      channel.write(frame, channel.voidPromise());
+      return;
+    }
+    if (coalesced != null && coalesced.writableBytes() < size) {
+      writeCoalesced();
+    }
+    if (coalesced == null) {
+      if (firstFrame == null) {
+        firstFrame = frame; // a frame alone is written without a copy
+        return;
+      }
+      coalesced = channel.alloc().ioBuffer(COALESCE_CAPACITY);
+      coalesced.writeBytes(firstFrame);
+      firstFrame.release();
+      firstFrame = null;
+    }
+    coalesced.writeBytes(frame);
+    frame.release();
+  }
+
+  /** Writes what {@link #write} held back; a failed write closes the connection. */
+  private void writeCoalesced() {
+    ByteBuf out = coalesced != null ? coalesced : firstFrame;
+    if (out != null) {
+      coalesced = null;
+      firstFrame = null;
+      channel.write(out, channel.voidPromise());
+    }
   }
 }

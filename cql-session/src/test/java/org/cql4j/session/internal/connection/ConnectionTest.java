@@ -106,6 +106,27 @@ class ConnectionTest {
     }
   }
 
+  /** Small frames of one turn share a buffer; a large one goes alone; the order is kept. */
+  @Test
+  void smallFramesOfOneTurnAreWrittenTogetherAndLargeOnesAloneInOrder() {
+    try (FakeNode node = FakeNode.open()) {
+      String large = "SELECT '" + "x".repeat(RequestWriter.COALESCE_LIMIT) + "'";
+      List<String> sent = List.of("a", "b", large, "c", "d", "e");
+      sent.forEach(cql -> node.connection.send(query(cql), TIMEOUT));
+      node.channel.runPendingTasks();
+
+      List<Integer> bufferSizes = new ArrayList<>();
+      for (Object written : node.channel.outboundMessages()) {
+        bufferSizes.add(((ByteBuf) written).readableBytes());
+      }
+      assertThat(bufferSizes).hasSize(3); // [a b] [large] [c d e]
+      assertThat(bufferSizes.get(1)).isGreaterThan(RequestWriter.COALESCE_LIMIT);
+      assertThat(node.requests())
+          .extracting(r -> ((Query) r.message()).query())
+          .containsExactlyElementsOf(sent);
+    }
+  }
+
   @Test
   void timeoutFailsTheRequestAndOrphansItsIdUntilTheLateResponse() {
     try (FakeNode node = FakeNode.open()) {
