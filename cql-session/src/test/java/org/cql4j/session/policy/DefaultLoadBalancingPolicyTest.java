@@ -123,6 +123,11 @@ class DefaultLoadBalancingPolicyTest {
     assertThat(fallbackCalls[0]).isZero();
     assertThat(plan.next()).isSameAs(a2); // a1 skipped in the fallback
     assertThat(plan.hasNext()).isFalse();
+
+    // the request path tries the picked node itself, then asks for the rest
+    QueryPlan rest = QueryPlan.after(p, REQUEST, cluster, a1);
+    assertThat(rest.next()).isSameAs(a2);
+    assertThat(rest.hasNext()).isFalse();
   }
 
   @Test

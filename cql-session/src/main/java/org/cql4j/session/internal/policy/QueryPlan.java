@@ -36,6 +36,24 @@ public final class QueryPlan implements Iterator<Node> {
     this.cluster = cluster;
   }
 
+  /**
+   * The rest of a plan whose picked node the caller already tried: the fallback nodes without it.
+   * The request path picks the first node itself and builds this only when that node fails.
+   *
+   * @param policy the load-balancing policy
+   * @param request the routing information
+   * @param cluster the topology snapshot the node was picked from
+   * @param pickedNode what {@code policy.pick} returned, or null
+   * @return the plan after the picked node
+   */
+  public static QueryPlan after(
+      LoadBalancingPolicy policy, RoutingInfo request, ClusterState cluster, Node pickedNode) {
+    QueryPlan plan = new QueryPlan(policy, request, cluster);
+    plan.picked = true;
+    plan.pickedNode = pickedNode;
+    return plan;
+  }
+
   @Override
   public boolean hasNext() {
     if (next != null) {

@@ -19,6 +19,7 @@ import org.cql4j.protocol.message.Result;
 import org.cql4j.protocol.message.SchemaChangeResult;
 import org.cql4j.protocol.message.SetKeyspaceResult;
 import org.cql4j.protocol.message.VoidResult;
+import org.cql4j.session.ClusterState;
 import org.cql4j.session.Node;
 import org.cql4j.session.QueryPage;
 import org.cql4j.session.errors.ConnectionException;
@@ -63,12 +64,15 @@ public final class RequestHandler<T> implements ResponseCallback {
   private final Function<QueryPage, CompletableFuture<QueryPage>> sessionChange;
   private final Function<QueryPage, T> finish;
   private final RoutingInfo routing;
-  private final QueryPlan plan;
+  private final ClusterState clusterState;
   private final LoadBalancingPolicy balancing;
   private final long startNanos = System.nanoTime();
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private RetryPolicy.RetrySession retry; // created by the first error
   private Map<Node, Throwable> errors;
+  private boolean picked;
+  private Node pickedNode;
+  private QueryPlan fallback; // built only when the picked node fails
   private volatile Node coordinator;
   private Consistency consistency;
   private Request message;
@@ -116,7 +120,7 @@ public final class RequestHandler<T> implements ResponseCallback {
     this.sessionChange = sessionChange;
     this.finish = finish;
     this.balancing = settings.loadBalancingPolicy();
-    this.plan = new QueryPlan(balancing, routing, cluster.state());
+    this.clusterState = cluster.state();
     this.consistency = settings.consistency();
   }
 
@@ -142,21 +146,38 @@ public final class RequestHandler<T> implements ResponseCallback {
   }
 
   private void sendToNextNode() {
-    while (plan.hasNext()) {
-      Node node = plan.next();
-      NodeConnectionPool pool = cluster.pool(node);
-      Connection connection = pool == null ? null : pool.connection();
-      if (connection != null) {
-        send(node, connection);
+    if (!picked) {
+      // the policy's first choice, without a plan object: most requests end on it
+      picked = true;
+      pickedNode = balancing.pick(routing, clusterState);
+      if (pickedNode != null && trySend(pickedNode)) {
         return;
       }
-      recordError(node, noConnection(node, pool));
+    }
+    if (fallback == null) {
+      fallback = QueryPlan.after(balancing, routing, clusterState, pickedNode);
+    }
+    while (fallback.hasNext()) {
+      if (trySend(fallback.next())) {
+        return;
+      }
     }
     result.completeExceptionally(
         errors == null
             ? new NoHostAvailableException(
                 description() + ": the load-balancing policy planned no node", Map.of())
             : new NoHostAvailableException(description(), errors));
+  }
+
+  private boolean trySend(Node node) {
+    NodeConnectionPool pool = cluster.pool(node);
+    Connection connection = pool == null ? null : pool.connection();
+    if (connection == null) {
+      recordError(node, noConnection(node, pool));
+      return false;
+    }
+    send(node, connection);
+    return true;
   }
 
   private void send(Node node, Connection connection) {

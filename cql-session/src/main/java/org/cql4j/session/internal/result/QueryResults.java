@@ -30,6 +30,9 @@ import org.cql4j.session.QueryPage;
  * java.lang.ref.Cleaner}, at the price of pinning pooled chunks until GC.
  */
 public final class QueryResults {
+  private static final DefaultQueryResult VOID =
+      new DefaultQueryResult(VoidResult.INSTANCE, null, List.of(), null);
+
   private QueryResults() {}
 
   /**
@@ -47,7 +50,9 @@ public final class QueryResults {
   public static DefaultQueryResult from(
       Result result, List<ColumnSpec> preparedColumns, List<String> warnings, UUID tracingId) {
     if (!(result instanceof RowsResult rowsResult)) {
-      return new DefaultQueryResult(result, null, warnings, tracingId);
+      return result instanceof VoidResult && warnings.isEmpty() && tracingId == null
+          ? VOID // immutable: most writes share it
+          : new DefaultQueryResult(result, null, warnings, tracingId);
     }
     try {
       RowsMetadata metadata = rowsResult.metadata();
