@@ -112,7 +112,8 @@ final class RequestTimeouts {
         any = true;
       }
     }
-    if (any && wakeUp == null) {
+    // a request started by a timeout's callback may have scheduled a later wake-up already
+    if (any && (wakeUp == null || next - wakeUpAt < 0)) {
       schedule(next, next - now);
     }
   }
