@@ -49,6 +49,7 @@ final class BoundRow implements BoundValues {
    * @param values the row of values (see {@code Session}'s class documentation)
    * @return the bound values
    * @throws IllegalArgumentException if the values are of no supported kind
+   * @throws org.cql4j.protocol.CqlException if the values are a record without a generated codec
    * @throws org.cql4j.protocol.serialize.SerializationException if a record does not fit the
    *     markers
    */
@@ -61,12 +62,13 @@ final class BoundRow implements BoundValues {
     Class<?> type = values.getClass();
     if (type.isRecord() && !(values instanceof SerializeRow)) {
       var generated = RowCodecs.serializer(type);
-      if (generated.isPresent()) {
-        RowSerializer.Writer<?> writer =
-            PreparedStatements.access()
-                .rowWriter(statement, type, t -> generated.get().bind(markers));
-        return new BoundRow(markers, values, (RowSerializer.Writer<Object>) writer, null);
+      if (generated.isEmpty()) {
+        throw RowCodecs.noCodec(type, null); // says how to fix the build
       }
+      RowSerializer.Writer<?> writer =
+          PreparedStatements.access()
+              .rowWriter(statement, type, t -> generated.get().bind(markers));
+      return new BoundRow(markers, values, (RowSerializer.Writer<Object>) writer, null);
     }
     return new BoundRow(markers, values, null, Codecs.row(values));
   }
