@@ -17,6 +17,10 @@ class RequestTimeoutsTest {
   private final RequestTimeouts timeouts =
       new RequestTimeouts(channel.eventLoop(), r -> expired.add(r.toString()));
 
+  RequestTimeoutsTest() {
+    channel.freezeTime(); // only advanceMillis moves the event loop's clock
+  }
+
   @AfterEach
   void close() {
     channel.finishAndReleaseAll();
