@@ -2,7 +2,6 @@ package org.cql4j.protocol.message;
 
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
-import java.util.HexFormat;
 import org.cql4j.protocol.frame.Opcode;
 import org.cql4j.protocol.internal.wire.WireReader;
 import org.cql4j.protocol.internal.wire.WireWriter;
@@ -17,13 +16,13 @@ public record AuthChallenge(byte[] token) implements Response {
 
   /** Copies the token. */
   public AuthChallenge {
-    token = token == null ? null : token.clone();
+    token = SaslTokens.copy(token);
   }
 
   /** A copy of the token, or {@code null}. */
   @Override
   public byte[] token() {
-    return token == null ? null : token.clone();
+    return SaslTokens.copy(token);
   }
 
   @Override
@@ -58,8 +57,6 @@ public record AuthChallenge(byte[] token) implements Response {
 
   @Override
   public String toString() {
-    return "AuthChallenge[token="
-        + (token == null ? "null" : HexFormat.of().formatHex(token))
-        + "]";
+    return SaslTokens.toString("AuthChallenge", token);
   }
 }

@@ -3,7 +3,6 @@ package org.cql4j.protocol.message;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Objects;
-import org.cql4j.protocol.ProtocolException;
 import org.cql4j.protocol.internal.wire.WireReader;
 import org.cql4j.protocol.internal.wire.WireWriter;
 
@@ -78,12 +77,8 @@ public record SchemaChange(
    * @return the change
    */
   public static SchemaChange decode(ByteBuf in, String field) {
-    int changeOffset = in.readerIndex();
-    String change = WireReader.readString(in, field + ".change_type");
-    ChangeType changeType = parse(ChangeType.class, change, field + ".change_type", changeOffset);
-    int targetOffset = in.readerIndex();
-    String targetName = WireReader.readString(in, field + ".target");
-    Target target = parse(Target.class, targetName, field + ".target", targetOffset);
+    ChangeType changeType = WireReader.readEnum(in, ChangeType.class, field + ".change_type");
+    Target target = WireReader.readEnum(in, Target.class, field + ".target");
     String keyspace = WireReader.readString(in, field + ".keyspace");
     String name = target == Target.KEYSPACE ? "" : WireReader.readString(in, field + ".name");
     List<String> args =
@@ -91,13 +86,5 @@ public record SchemaChange(
             ? WireReader.readStringList(in, field + ".arg_types")
             : List.of();
     return new SchemaChange(changeType, target, keyspace, name, args);
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String s, String field, int offset) {
-    try {
-      return Enum.valueOf(type, s);
-    } catch (IllegalArgumentException e) {
-      throw new ProtocolException(field, offset, "unknown value '" + s + "'");
-    }
   }
 }

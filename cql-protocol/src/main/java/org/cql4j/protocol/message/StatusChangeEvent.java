@@ -3,7 +3,6 @@ package org.cql4j.protocol.message;
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
 import java.util.Objects;
-import org.cql4j.protocol.ProtocolException;
 import org.cql4j.protocol.internal.wire.WireReader;
 import org.cql4j.protocol.internal.wire.WireWriter;
 
@@ -45,15 +44,7 @@ public record StatusChangeEvent(Change change, InetSocketAddress address) implem
   }
 
   static StatusChangeEvent decodeAfterType(ByteBuf in) {
-    int offset = in.readerIndex();
-    String change = WireReader.readString(in, "EVENT.STATUS_CHANGE.change");
-    Change c;
-    try {
-      c = Change.valueOf(change);
-    } catch (IllegalArgumentException e) {
-      throw new ProtocolException(
-          "EVENT.STATUS_CHANGE.change", offset, "unknown change '" + change + "'");
-    }
-    return new StatusChangeEvent(c, WireReader.readInet(in, "EVENT.STATUS_CHANGE.address"));
+    Change change = WireReader.readEnum(in, Change.class, "EVENT.STATUS_CHANGE.change");
+    return new StatusChangeEvent(change, WireReader.readInet(in, "EVENT.STATUS_CHANGE.address"));
   }
 }

@@ -3,7 +3,6 @@ package org.cql4j.protocol.message;
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
 import java.util.Objects;
-import org.cql4j.protocol.ProtocolException;
 import org.cql4j.protocol.internal.wire.WireReader;
 import org.cql4j.protocol.internal.wire.WireWriter;
 
@@ -47,15 +46,8 @@ public record TopologyChangeEvent(Change change, InetSocketAddress address) impl
   }
 
   static TopologyChangeEvent decodeAfterType(ByteBuf in) {
-    int offset = in.readerIndex();
-    String change = WireReader.readString(in, "EVENT.TOPOLOGY_CHANGE.change");
-    Change c;
-    try {
-      c = Change.valueOf(change);
-    } catch (IllegalArgumentException e) {
-      throw new ProtocolException(
-          "EVENT.TOPOLOGY_CHANGE.change", offset, "unknown change '" + change + "'");
-    }
-    return new TopologyChangeEvent(c, WireReader.readInet(in, "EVENT.TOPOLOGY_CHANGE.address"));
+    Change change = WireReader.readEnum(in, Change.class, "EVENT.TOPOLOGY_CHANGE.change");
+    return new TopologyChangeEvent(
+        change, WireReader.readInet(in, "EVENT.TOPOLOGY_CHANGE.address"));
   }
 }

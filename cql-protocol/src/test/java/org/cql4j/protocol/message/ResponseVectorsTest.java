@@ -296,6 +296,25 @@ class ResponseVectorsTest {
   }
 
   @Test
+  void anUnknownChangeInAnEventIsAProtocolErrorNamingTheField() {
+    ByteBuf status = Hex.buf(join(s("STATUS_CHANGE"), s("SIDEWAYS"), "04 0a 00 00 02", i(9042)));
+    ByteBuf schema = Hex.buf(join(s("SCHEMA_CHANGE"), s("CREATED"), s("SPACESHIP"), s("ks")));
+    try {
+      assertThatThrownBy(() -> Messages.decodeEvent(status))
+          .isInstanceOf(ProtocolException.class)
+          .hasMessageContaining("EVENT.STATUS_CHANGE.change at offset 15")
+          .hasMessageContaining("unknown value 'SIDEWAYS'");
+      assertThatThrownBy(() -> Messages.decodeEvent(schema))
+          .isInstanceOf(ProtocolException.class)
+          .hasMessageContaining(".target")
+          .hasMessageContaining("unknown value 'SPACESHIP'");
+    } finally {
+      status.release();
+      schema.release();
+    }
+  }
+
+  @Test
   void unknownResultKindAndEventTypeAreProtocolErrors() {
     ByteBuf kind = Hex.buf(i(6));
     ByteBuf event = Hex.buf(s("NOPE"));

@@ -88,6 +88,26 @@ public final class WireReader {
     return readUtf8(in, length, field);
   }
 
+  /**
+   * Reads a [string] naming a constant of {@code type} (an event's change, a schema target...).
+   *
+   * @param in the buffer; not released
+   * @param type the enum whose constant names the wire values
+   * @param field the field, for error messages
+   * @param <E> the enum type
+   * @return the constant
+   * @throws ProtocolException at the string's offset if no constant has that name
+   */
+  public static <E extends Enum<E>> E readEnum(ByteBuf in, Class<E> type, String field) {
+    int start = in.readerIndex();
+    String name = readString(in, field);
+    try {
+      return Enum.valueOf(type, name);
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolException(field, start, "unknown value '" + name + "'");
+    }
+  }
+
   /** Reads a [long string]: an [int] length and that many UTF-8 bytes; not released. */
   public static String readLongString(ByteBuf in, String field) {
     int start = in.readerIndex();
