@@ -19,6 +19,7 @@ module org.cql4j.protocol {
   exports org.cql4j.protocol.message;
   exports org.cql4j.protocol.scylla;
   exports org.cql4j.protocol.serialize;
+  exports org.cql4j.protocol.token;
   exports org.cql4j.protocol.types;
   exports org.cql4j.protocol.value;
 }
