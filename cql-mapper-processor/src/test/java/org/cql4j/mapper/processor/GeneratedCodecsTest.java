@@ -153,6 +153,32 @@ class GeneratedCodecsTest {
   }
 
   @Test
+  void nullCollectionColumnsReadAsEmptyUnlessTheSchemaSaysFrozen() {
+    Object nulls =
+        classes.record(
+            "test.User", ID, "ann", 1, 7L, Optional.empty(), null, null, null, null, null);
+    Object empties =
+        classes.record(
+            "test.User",
+            ID,
+            "ann",
+            1,
+            7L,
+            Optional.empty(),
+            Set.of(),
+            null,
+            List.of(),
+            Map.of(),
+            null);
+    assertThat(roundTrip("test.User_CqlRowCodec", userColumns(), List.of(nulls)))
+        .as("a null non-frozen collection is an empty one")
+        .containsExactly(empties);
+    List<ColumnSpec> frozen =
+        userColumns().stream().map(c -> c.withFrozen(c.isCollection())).toList();
+    assertThat(roundTrip("test.User_CqlRowCodec", frozen, List.of(nulls))).containsExactly(nulls);
+  }
+
+  @Test
   void rowRoundTripsByOrder() {
     List<ColumnSpec> columns =
         List.of(col("x", ColumnType.INT), col("y", ColumnType.INT), col("label", ColumnType.TEXT));

@@ -1,6 +1,7 @@
 package org.cql4j.protocol.deserialize;
 
 import io.netty.buffer.ByteBuf;
+import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.protocol.types.ColumnType;
 
 /**
@@ -28,6 +29,48 @@ public interface DeserializeValue<T> {
    *     both types (the row-level caller adds the column)
    */
   Decoder<T> bind(ColumnType type);
+
+  /**
+   * Binds for a top-level column of a non-frozen collection type, whose null cell stands for an
+   * empty collection: Cassandra stores an empty non-frozen collection as no value, so the two
+   * cannot be told apart (api.md: "A null non-frozen collection reads as an empty collection").
+   * Thread-safe.
+   *
+   * <p>Collection decoders bound this way read a null cell as their empty collection; with {@link
+   * #bind(ColumnType)} they read it as null, which is right for a frozen collection column and for
+   * every collection nested in a collection, tuple or user type (CQL freezes those). The default
+   * binds as {@link #bind(ColumnType)}: a decoder of a non-collection Java type, or one that wraps
+   * another (as {@code Optional} does, reading a null as empty either way), needs nothing else.
+   *
+   * @param type the column's CQL type, a list, set or map
+   * @return a decoder bound to {@code type}
+   * @throws TypeCheckException as {@link #bind(ColumnType)} does
+   */
+  default Decoder<T> bindNonFrozenCollection(ColumnType type) {
+    return bind(type);
+  }
+
+  /**
+   * Binds a deserializer to a result column, the way every row decoder should: a collection column
+   * not known to be frozen with {@link #bindNonFrozenCollection}, any other column with {@link
+   * #bind}. Thread-safe.
+   *
+   * @param deserializer the deserializer of the column's Java type
+   * @param column the column
+   * @param <T> the Java type
+   * @return the bound decoder
+   * @throws TypeCheckException if the Java type does not fit the column's type; the message names
+   *     the column
+   */
+  static <T> Decoder<T> bindColumn(DeserializeValue<T> deserializer, ColumnSpec column) {
+    try {
+      return column.isCollection() && !column.frozen()
+          ? deserializer.bindNonFrozenCollection(column.type())
+          : deserializer.bind(column.type());
+    } catch (TypeCheckException e) {
+      throw e.inColumn(column.name());
+    }
+  }
 
   /**
    * Decodes the cells of one CQL type, chosen by {@link DeserializeValue#bind(ColumnType)};

@@ -13,6 +13,7 @@ import org.cql4j.protocol.deserialize.DeserializeValue;
 import org.cql4j.protocol.deserialize.TypeCheckException;
 import org.cql4j.protocol.internal.codec.CollectionDecoders;
 import org.cql4j.protocol.internal.codec.CollectionWriters;
+import org.cql4j.protocol.internal.codec.GeneratedStructCodecs;
 import org.cql4j.protocol.internal.codec.Registry;
 import org.cql4j.protocol.internal.codec.ValueRows;
 import org.cql4j.protocol.serialize.SerializeRow;
@@ -36,7 +37,8 @@ public final class Codecs {
    * types, {@code InetAddress}, {@code BigInteger}, {@code BigDecimal}, {@code float[]}, the {@code
    * Cql*} carriers, {@link Counter}, {@link TupleValue}, {@link UdtValue}, and {@code Object} (each
    * CQL type's default Java type). Raw {@code List}, {@code Set}, {@code Map} and {@code Optional}
-   * hold default Java types. Thread-safe.
+   * hold default Java types. A {@code @UserType} or {@code @CqlTuple} record gets the codec that
+   * cql-mapper-processor generated for it. Thread-safe.
    *
    * @param javaClass the Java class
    * @param <T> the Java type
@@ -48,7 +50,11 @@ public final class Codecs {
     DeserializeValue<?> d = Registry.deserializer(javaClass);
     if (d == null) {
       throw new IllegalArgumentException(
-          "No built-in CQL codec for Java type " + javaClass.getName());
+          "No CQL codec for Java type "
+              + javaClass.getName()
+              + (javaClass.isRecord()
+                  ? ": " + GeneratedStructCodecs.noCodecReason(javaClass)
+                  : ""));
     }
     return (DeserializeValue<T>) d;
   }
@@ -93,7 +99,8 @@ public final class Codecs {
    *
    * @param element the element deserializer
    * @param <E> the element type
-   * @return the list deserializer; a null collection reads as an empty list
+   * @return the list deserializer; a null collection reads as null, or as an empty list in a
+   *     non-frozen column ({@link DeserializeValue#bindColumn})
    */
   public static <E> DeserializeValue<List<E>> listDeserializer(DeserializeValue<E> element) {
     return CollectionDecoders.list(element);
@@ -104,7 +111,8 @@ public final class Codecs {
    *
    * @param element the element deserializer
    * @param <E> the element type
-   * @return the set deserializer; a null collection reads as an empty set
+   * @return the set deserializer; a null collection reads as null, or as an empty set in a
+   *     non-frozen column ({@link DeserializeValue#bindColumn})
    */
   public static <E> DeserializeValue<Set<E>> setDeserializer(DeserializeValue<E> element) {
     return CollectionDecoders.set(element);
@@ -117,7 +125,8 @@ public final class Codecs {
    * @param value the value deserializer
    * @param <K> the key type
    * @param <V> the value type
-   * @return the map deserializer; a null map reads as an empty map
+   * @return the map deserializer; a null map reads as null, or as an empty map in a non-frozen
+   *     column ({@link DeserializeValue#bindColumn})
    */
   public static <K, V> DeserializeValue<Map<K, V>> mapDeserializer(
       DeserializeValue<K> key, DeserializeValue<V> value) {
@@ -149,7 +158,11 @@ public final class Codecs {
     SerializeValue<?> s = Registry.serializer(javaClass);
     if (s == null) {
       throw new IllegalArgumentException(
-          "No built-in CQL codec for Java type " + javaClass.getName());
+          "No CQL codec for Java type "
+              + javaClass.getName()
+              + (javaClass.isRecord()
+                  ? ": " + GeneratedStructCodecs.noCodecReason(javaClass)
+                  : ""));
     }
     return (SerializeValue<T>) s;
   }
@@ -257,12 +270,7 @@ public final class Codecs {
             org.cql4j.protocol.internal.codec.Named.of(value),
             "a single-column row type needs exactly 1 column, the result has " + columns.size());
       }
-      DeserializeValue.Decoder<T> d;
-      try {
-        d = value.bind(columns.get(0).type());
-      } catch (TypeCheckException e) {
-        throw e.inColumn(columns.get(0).name());
-      }
+      DeserializeValue.Decoder<T> d = DeserializeValue.bindColumn(value, columns.get(0));
       return row -> row.decode(0, d);
     };
   }

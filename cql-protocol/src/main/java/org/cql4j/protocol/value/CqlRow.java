@@ -25,7 +25,9 @@ import org.cql4j.protocol.types.ColumnType;
  * check of a (column, Java type) pair runs once per result metadata and is cached. It is valid only
  * while the result it came from is alive (its buffer not released). Getters of primitives ({@link
  * #getInt} and so on) throw {@link DeserializationException} for a null cell: check {@link #isNull}
- * first, or use {@code get(i, Integer.class)}. A null collection reads as empty.
+ * first, or use {@code get(i, Integer.class)}. A null collection reads as empty in a non-frozen
+ * column, where Cassandra cannot tell null from empty, and as null in a frozen one ({@link
+ * ColumnSpec#frozen()}).
  */
 public final class CqlRow {
   /** The row deserializer of CqlRow. */
@@ -120,7 +122,7 @@ public final class CqlRow {
    * @param i the column index
    * @param element the element class
    * @param <E> the element type
-   * @return a new list, empty for a null cell
+   * @return a new list; for a null cell, empty in a non-frozen column and null in a frozen one
    */
   public <E> List<E> getList(int i, Class<E> element) {
     return decode(
@@ -142,7 +144,7 @@ public final class CqlRow {
    * @param i the column index
    * @param element the element class
    * @param <E> the element type
-   * @return a new set, empty for a null cell
+   * @return a new set; for a null cell, empty in a non-frozen column and null in a frozen one
    */
   public <E> Set<E> getSet(int i, Class<E> element) {
     return decode(
@@ -164,7 +166,7 @@ public final class CqlRow {
    * @param value the value class
    * @param <K> the key type
    * @param <V> the value type
-   * @return a new map, empty for a null cell
+   * @return a new map; for a null cell, empty in a non-frozen column and null in a frozen one
    */
   public <K, V> Map<K, V> getMap(int i, Class<K> key, Class<V> value) {
     return decode(

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cql4j.protocol.deserialize.DeserializeValue;
-import org.cql4j.protocol.deserialize.TypeCheckException;
 import org.cql4j.protocol.types.ColumnSpec;
 
 /**
@@ -55,11 +54,7 @@ final class CqlRowMetadata {
           deserializerOrClass instanceof Class<?> c
               ? Codecs.deserializer(c)
               : (DeserializeValue<?>) deserializerOrClass;
-      try {
-        d = des.bind(columns.get(i).type());
-      } catch (TypeCheckException e) {
-        throw e.inColumn(columns.get(i).name());
-      }
+      d = DeserializeValue.bindColumn(des, columns.get(i));
       cache.put(key, d);
     }
     return (DeserializeValue.Decoder<T>) d;

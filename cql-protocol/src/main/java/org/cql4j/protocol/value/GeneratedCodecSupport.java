@@ -45,15 +45,13 @@ public final class GeneratedCodecSupport {
 
   // ---- rows: reading ----
 
-  /** Binds a column's decoder; a type mismatch names the column. */
+  /**
+   * Binds a column's decoder ({@link DeserializeValue#bindColumn}: a null non-frozen collection
+   * reads as empty); a type mismatch names the column.
+   */
   public static <T> DeserializeValue.Decoder<T> bindColumn(
       DeserializeValue<T> deserializer, List<ColumnSpec> columns, int index) {
-    ColumnSpec column = columns.get(index);
-    try {
-      return deserializer.bind(column.type());
-    } catch (TypeCheckException e) {
-      throw e.inColumn(column.name());
-    }
+    return DeserializeValue.bindColumn(deserializer, columns.get(index));
   }
 
   /**

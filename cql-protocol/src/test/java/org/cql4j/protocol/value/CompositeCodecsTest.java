@@ -6,8 +6,10 @@ import static org.cql4j.protocol.value.CodecTestSupport.decode;
 import static org.cql4j.protocol.value.CodecTestSupport.encode;
 import static org.cql4j.protocol.value.CodecTestSupport.roundTripAny;
 
+import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.cql4j.protocol.deserialize.DeserializeValue;
 import org.cql4j.protocol.deserialize.TypeCheckException;
 import org.cql4j.protocol.serialize.SerializationException;
 import org.cql4j.protocol.serialize.SerializeValue;
+import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.protocol.types.ColumnType;
 import org.junit.jupiter.api.Test;
 
@@ -77,16 +80,57 @@ class CompositeCodecsTest {
   private Map<String, List<Integer>> genericField;
 
   @Test
-  void readsNullCollectionsAsEmptyAndOptionalAsEmpty() {
+  void readsANullCollectionNestedInATupleOrUserTypeAsNull() {
+    ColumnType tuple = ColumnType.tuple(ColumnType.INT, ColumnType.list(ColumnType.INT));
+    // [bytes] 1, then [bytes] null (native_protocol_v4.spec §6.20)
+    TupleValue t = decode(Codecs.deserializer(TupleValue.class), tuple, "0000000400000001ffffffff");
+    assertThat(t.get(0)).isEqualTo(1);
+    assertThat(t.get(1)).isNull();
+    ColumnType udt =
+        new ColumnType.UserType(
+            "ks",
+            "u",
+            List.of(
+                new ColumnType.UserType.Field("m", ColumnType.map(ColumnType.TEXT, ColumnType.INT)),
+                new ColumnType.UserType.Field("s", ColumnType.set(ColumnType.INT))));
+    UdtValue u = decode(Codecs.deserializer(UdtValue.class), udt, "ffffffff00000004" + "00000000");
+    assertThat(u.fields().get("m")).isNull();
+    assertThat(u.fields().get("s")).isEqualTo(Set.of());
+    ColumnSpec column = new ColumnSpec("ks", "t", "u", udt);
     assertThat(
-            decode(
-                Codecs.listDeserializer(Codecs.deserializer(String.class)),
-                ColumnType.list(ColumnType.TEXT),
-                null))
+            DeserializeValue.bindColumn(Codecs.deserializer(UdtValue.class), column)
+                .decode(Unpooled.wrappedBuffer(HexFormat.of().parseHex("ffffffffffffffff")))
+                .fields())
+        .as("nested collections are frozen even in a non-frozen column")
+        .containsEntry("m", null)
+        .containsEntry("s", null);
+  }
+
+  @Test
+  void readsANullCollectionAsNullWhenFrozenAndAsEmptyInANonFrozenColumn() {
+    ColumnType listText = ColumnType.list(ColumnType.TEXT);
+    DeserializeValue<List<String>> list =
+        Codecs.listDeserializer(Codecs.deserializer(String.class));
+    assertThat(decode(list, listText, null)).as("frozen, or nested").isNull();
+    assertThat(list.bindNonFrozenCollection(listText).decode(null)).isEmpty();
+    ColumnType setInt = ColumnType.set(ColumnType.INT);
+    assertThat(decode(Codecs.deserializer(Set.class), setInt, null)).isNull();
+    assertThat(Codecs.deserializer(Set.class).bindNonFrozenCollection(setInt).decode(null))
         .isEmpty();
-    assertThat(decode(Codecs.deserializer(Set.class), ColumnType.set(ColumnType.INT), null))
-        .isEmpty();
-    assertThat(decode(Codecs.deserializer(Map.class), MAP_TEXT_LIST_INT, null)).isEmpty();
+    assertThat(decode(Codecs.deserializer(Map.class), MAP_TEXT_LIST_INT, null)).isNull();
+    assertThat(
+            Codecs.deserializer(Object.class)
+                .bindNonFrozenCollection(MAP_TEXT_LIST_INT)
+                .decode(null))
+        .isEqualTo(Map.of());
+    ColumnSpec nonFrozen = new ColumnSpec("ks", "t", "l", listText);
+    assertThat(DeserializeValue.bindColumn(list, nonFrozen).decode(null)).isEmpty();
+    assertThat(DeserializeValue.bindColumn(list, nonFrozen.withFrozen(true)).decode(null)).isNull();
+    assertThat(
+            DeserializeValue.bindColumn(
+                    Codecs.optionalDeserializer(list), nonFrozen.withFrozen(true))
+                .decode(null))
+        .isEqualTo(Optional.empty());
     assertThat(
             decode(
                 Codecs.optionalDeserializer(

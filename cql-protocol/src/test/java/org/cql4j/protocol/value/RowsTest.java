@@ -55,12 +55,12 @@ class RowsTest {
         int name = pos.get("name");
         int tags = pos.get("tags");
         DeserializeValue.Decoder<UUID> dId =
-            Codecs.deserializer(UUID.class).bind(columns.get(id).type());
+            DeserializeValue.bindColumn(Codecs.deserializer(UUID.class), columns.get(id));
         DeserializeValue.Decoder<String> dName =
-            Codecs.deserializer(String.class).bind(columns.get(name).type());
+            DeserializeValue.bindColumn(Codecs.deserializer(String.class), columns.get(name));
         DeserializeValue.Decoder<Set<String>> dTags =
-            Codecs.setDeserializer(Codecs.deserializer(String.class))
-                .bind(columns.get(tags).type());
+            DeserializeValue.bindColumn(
+                Codecs.setDeserializer(Codecs.deserializer(String.class)), columns.get(tags));
         return row ->
             new User(row.decode(id, dId), row.decode(name, dName), row.decode(tags, dTags));
       };

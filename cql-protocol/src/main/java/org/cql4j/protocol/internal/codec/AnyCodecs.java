@@ -15,11 +15,22 @@ public final class AnyCodecs {
   private AnyCodecs() {}
 
   /** Decodes any CQL type into its default Java type (api.md's table). */
-  @SuppressWarnings("unchecked")
   public static final DeserializeValue<Object> DESERIALIZER =
       new Named.Deserializer<>(
           "java.lang.Object",
-          type -> (DeserializeValue.Decoder<Object>) defaultDeserializer(type).bind(type));
+          new DeserializeValue<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public Decoder<Object> bind(ColumnType type) {
+              return (Decoder<Object>) defaultDeserializer(type).bind(type);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Decoder<Object> bindNonFrozenCollection(ColumnType type) {
+              return (Decoder<Object>) defaultDeserializer(type).bindNonFrozenCollection(type);
+            }
+          });
 
   /** Writes any value as any CQL type it maps to, chosen by the value's runtime class. */
   public static final SerializeValue<Object> SERIALIZER =
@@ -94,7 +105,7 @@ public final class AnyCodecs {
               null,
               type,
               value.getClass().getName(),
-              "this Java type has no CQL mapping; see the type table of the documentation");
+              GeneratedStructCodecs.noCodecReason(value.getClass()));
         }
         b = new Bound(value.getClass(), (SerializeValue.Writer<Object>) s.bind(type));
         cache = b;

@@ -16,8 +16,9 @@ import org.cql4j.protocol.types.ColumnType;
 
 /**
  * Decoders of lists, sets, maps, vectors and optionals with element decoders bound once. Stateless
- * and thread-safe. A null collection decodes as an empty one (api.md); decoded collections are new,
- * mutable and owned by the caller.
+ * and thread-safe. A null collection decodes as null, or as an empty one when bound with {@link
+ * DeserializeValue#bindNonFrozenCollection} (a top-level non-frozen column, api.md); decoded
+ * collections are new, mutable and owned by the caller.
  */
 public final class CollectionDecoders {
   private CollectionDecoders() {}
@@ -25,21 +26,50 @@ public final class CollectionDecoders {
   /** {@code list}, {@code set}, {@code vector} → List. */
   public static <E> DeserializeValue<List<E>> list(DeserializeValue<E> element) {
     String name = "java.util.List<" + Named.of(element) + ">";
-    return new Named.Deserializer<>(name, type -> collection(type, element, name, ArrayList::new));
+    return new Named.Deserializer<>(
+        name,
+        (CollectionBinder<List<E>>)
+            (type, nullAsEmpty) -> collection(type, element, name, ArrayList::new, nullAsEmpty));
   }
 
   /** {@code set}, {@code list} → Set (insertion-ordered). */
   public static <E> DeserializeValue<Set<E>> set(DeserializeValue<E> element) {
     String name = "java.util.Set<" + Named.of(element) + ">";
     return new Named.Deserializer<>(
-        name, type -> collection(type, element, name, n -> new LinkedHashSet<>(capacity(n))));
+        name,
+        (CollectionBinder<Set<E>>)
+            (type, nullAsEmpty) ->
+                collection(
+                    type, element, name, n -> new LinkedHashSet<>(capacity(n)), nullAsEmpty));
   }
 
   /** {@code map} → Map (insertion-ordered). */
   public static <K, V> DeserializeValue<Map<K, V>> map(
       DeserializeValue<K> key, DeserializeValue<V> value) {
     String name = "java.util.Map<" + Named.of(key) + ", " + Named.of(value) + ">";
-    return new Named.Deserializer<>(name, type -> mapDecoder(type, key, value, name));
+    return new Named.Deserializer<>(
+        name,
+        (CollectionBinder<Map<K, V>>)
+            (type, nullAsEmpty) -> mapDecoder(type, key, value, name, nullAsEmpty));
+  }
+
+  /**
+   * A collection deserializer: {@link #bind} reads a null cell as null, {@link
+   * #bindNonFrozenCollection} as the empty collection.
+   */
+  @FunctionalInterface
+  private interface CollectionBinder<C> extends DeserializeValue<C> {
+    Decoder<C> bind(ColumnType type, boolean nullAsEmpty);
+
+    @Override
+    default Decoder<C> bind(ColumnType type) {
+      return bind(type, false);
+    }
+
+    @Override
+    default Decoder<C> bindNonFrozenCollection(ColumnType type) {
+      return bind(type, true);
+    }
   }
 
   /** Any type → Optional, empty for a null or empty cell. */
@@ -70,7 +100,11 @@ public final class CollectionDecoders {
   }
 
   private static <E, C extends Collection<E>> DeserializeValue.Decoder<C> collection(
-      ColumnType type, DeserializeValue<E> element, String name, IntFunction<C> factory) {
+      ColumnType type,
+      DeserializeValue<E> element,
+      String name,
+      IntFunction<C> factory,
+      boolean nullAsEmpty) {
     if (type instanceof ColumnType.VectorType v) {
       return VectorCodecs.decoder(v, bindElement(element, v.element(), type, name), name, factory);
     }
@@ -86,7 +120,7 @@ public final class CollectionDecoders {
     // native_protocol_v4.spec §6.11, §6.13: [int] n, then n [bytes].
     return cell -> {
       if (cell == null) {
-        return factory.apply(0);
+        return nullAsEmpty ? factory.apply(0) : null;
       }
       int pos = cell.readerIndex();
       int end = cell.writerIndex();
@@ -105,7 +139,11 @@ public final class CollectionDecoders {
   }
 
   private static <K, V> DeserializeValue.Decoder<Map<K, V>> mapDecoder(
-      ColumnType type, DeserializeValue<K> key, DeserializeValue<V> value, String name) {
+      ColumnType type,
+      DeserializeValue<K> key,
+      DeserializeValue<V> value,
+      String name,
+      boolean nullAsEmpty) {
     if (!(type instanceof ColumnType.MapType m)) {
       throw new TypeCheckException(null, type, name, "it maps to map");
     }
@@ -115,7 +153,7 @@ public final class CollectionDecoders {
     return cell -> {
       Map<K, V> result;
       if (cell == null) {
-        return new LinkedHashMap<>();
+        return nullAsEmpty ? new LinkedHashMap<>() : null;
       }
       int pos = cell.readerIndex();
       int end = cell.writerIndex();

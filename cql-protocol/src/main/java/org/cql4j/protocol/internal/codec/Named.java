@@ -31,6 +31,11 @@ public final class Named {
     public Decoder<T> bind(ColumnType type) {
       return impl.bind(type);
     }
+
+    @Override
+    public Decoder<T> bindNonFrozenCollection(ColumnType type) {
+      return impl.bindNonFrozenCollection(type);
+    }
   }
 
   /**

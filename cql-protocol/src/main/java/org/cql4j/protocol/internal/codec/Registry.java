@@ -112,17 +112,28 @@ public final class Registry {
     return type -> blob.bind(type instanceof ColumnType.Custom ? ColumnType.BLOB : type);
   }
 
-  /** The built-in deserializer of exactly this class, or null. */
+  /**
+   * The built-in deserializer of exactly this class, or the generated one of a {@code @UserType} or
+   * {@code @CqlTuple} record, or null.
+   */
   public static DeserializeValue<?> deserializer(Class<?> javaClass) {
-    return DESERIALIZERS.get(javaClass);
+    DeserializeValue<?> d = DESERIALIZERS.get(javaClass);
+    return d != null ? d : GeneratedStructCodecs.deserializer(javaClass);
   }
 
-  /** The built-in serializer of exactly this class, or null. */
+  /**
+   * The built-in serializer of exactly this class, or the generated one of a {@code @UserType} or
+   * {@code @CqlTuple} record, or null.
+   */
   public static SerializeValue<?> serializer(Class<?> javaClass) {
-    return SERIALIZERS.get(javaClass);
+    SerializeValue<?> s = SERIALIZERS.get(javaClass);
+    return s != null ? s : GeneratedStructCodecs.serializer(javaClass);
   }
 
-  /** The serializer for a value of this runtime class (subclasses included), or null. */
+  /**
+   * The serializer for a value of this runtime class (subclasses included, generated codecs of
+   * records too), or null.
+   */
   public static SerializeValue<?> serializerForValue(Class<?> javaClass) {
     return BY_VALUE_CLASS.get(javaClass);
   }
@@ -131,6 +142,9 @@ public final class Registry {
     SerializeValue<?> s = SERIALIZERS.get(c);
     if (s != null && c != Object.class) {
       return s;
+    }
+    if (c.isRecord()) {
+      return GeneratedStructCodecs.serializer(c);
     }
     for (Class<?> general :
         List.of(

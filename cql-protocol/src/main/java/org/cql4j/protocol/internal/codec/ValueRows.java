@@ -82,7 +82,7 @@ public final class ValueRows {
             marker.name(),
             marker.type(),
             value.getClass().getName(),
-            "this Java type has no CQL mapping");
+            GeneratedStructCodecs.noCodecReason(value.getClass()));
       }
       SerializeValue.Writer<Object> w;
       try {
