@@ -3,7 +3,9 @@
  * Session}. Only the API packages are exported; {@code org.cql4j.session.internal} stays private.
  *
  * <p>Records mapped with {@code @Row} live in the application's module: export their package (at
- * least to {@code org.cql4j.session}) so the session can instantiate the generated codecs.
+ * least to {@code org.cql4j.session}) so the session can instantiate the generated codecs; for
+ * {@code @UserType} and {@code @CqlTuple} records used as values on their own, also to {@code
+ * org.cql4j.protocol}, which looks their codecs up.
  */
 module org.cql4j.session {
   requires transitive org.cql4j.protocol;

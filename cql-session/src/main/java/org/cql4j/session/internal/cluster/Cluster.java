@@ -16,12 +16,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.cql4j.protocol.message.Event;
+import org.cql4j.protocol.message.SchemaChangeEvent;
 import org.cql4j.protocol.message.StatusChangeEvent;
 import org.cql4j.protocol.message.TopologyChangeEvent;
 import org.cql4j.session.ClusterState;
 import org.cql4j.session.Node;
 import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.ConnectionFactory;
+import org.cql4j.session.internal.metadata.FrozenColumns;
 import org.cql4j.session.internal.pool.ConnectionSettings;
 import org.cql4j.session.internal.pool.NodeConnectionPool;
 import org.slf4j.Logger;
@@ -52,6 +54,7 @@ public final class Cluster implements NodeConnectionPool.Listener {
   private final Duration queryTimeout;
   private final ControlConnection control;
   private final TopologyReader reader = new TopologyReader();
+  private final FrozenColumns frozenColumns;
   private final Map<InetSocketAddress, NodeConnectionPool> pools = new ConcurrentHashMap<>();
   private final Object lock = new Object();
   private volatile ClusterState state = ClusterState.empty();
@@ -87,6 +90,7 @@ public final class Cluster implements NodeConnectionPool.Listener {
     this.scheduler = scheduler;
     this.queryTimeout = queryTimeout;
     this.control = new ControlConnection(factory, settings, this::onEvent);
+    this.frozenColumns = new FrozenColumns(control::connection, queryTimeout);
   }
 
   /**
@@ -121,6 +125,11 @@ public final class Cluster implements NodeConnectionPool.Listener {
    */
   public NodeConnectionPool pool(Node node) {
     return pools.get(node.address());
+  }
+
+  /** Which collection columns are frozen, kept current by the control connection's events. */
+  public FrozenColumns frozenColumns() {
+    return frozenColumns;
   }
 
   /** Every pool, for maintenance tasks. */
@@ -274,6 +283,7 @@ public final class Cluster implements NodeConnectionPool.Listener {
                   controlRetryNanos = 0;
                 }
                 LOG.info("control connection now on {}", c.address());
+                frozenColumns.forgetAll(); // schema events may have been missed meanwhile
                 c.closeFuture().whenComplete((v, e) -> onControlLost(c));
                 return;
               }
@@ -313,6 +323,9 @@ public final class Cluster implements NodeConnectionPool.Listener {
     if (event instanceof TopologyChangeEvent topology) {
       LOG.debug("event: {}", topology);
       scheduleRefresh();
+    } else if (event instanceof SchemaChangeEvent schema) {
+      LOG.debug("event: {}", schema);
+      frozenColumns.forget(schema.change());
     } else if (event instanceof StatusChangeEvent status) {
       LOG.debug("event: {}", status);
       NodeConnectionPool pool = pools.get(status.address());

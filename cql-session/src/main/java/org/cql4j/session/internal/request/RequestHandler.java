@@ -19,6 +19,7 @@ import org.cql4j.protocol.message.Result;
 import org.cql4j.protocol.message.SchemaChangeResult;
 import org.cql4j.protocol.message.SetKeyspaceResult;
 import org.cql4j.protocol.message.VoidResult;
+import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.session.ClusterState;
 import org.cql4j.session.Node;
 import org.cql4j.session.QueryPage;
@@ -28,6 +29,7 @@ import org.cql4j.session.errors.RequestTimeoutException;
 import org.cql4j.session.internal.cluster.Cluster;
 import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.ResponseCallback;
+import org.cql4j.session.internal.metadata.FrozenColumns;
 import org.cql4j.session.internal.policy.QueryPlan;
 import org.cql4j.session.internal.pool.NodeConnectionPool;
 import org.cql4j.session.internal.profile.EffectiveSettings;
@@ -219,6 +221,9 @@ public final class RequestHandler<T> implements ResponseCallback {
               response.tracingId());
       coordinator = node;
       balancing.onRequestSuccess(routing, elapsed(), node);
+      if (protocolResult instanceof SchemaChangeResult change) {
+        cluster.frozenColumns().forget(change.change());
+      }
       if (protocolResult instanceof SetKeyspaceResult
           || protocolResult instanceof SchemaChangeResult) {
         sessionChange
@@ -232,10 +237,24 @@ public final class RequestHandler<T> implements ResponseCallback {
                   }
                 });
       } else {
-        complete(page);
+        completeWithFrozenColumns(page);
       }
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
+    }
+  }
+
+  // rows decode a null collection by whether its column is frozen, which only the schema says
+  private void completeWithFrozenColumns(QueryPage page) {
+    List<ColumnSpec> columns = QueryResults.columnsOf(page);
+    FrozenColumns frozen = cluster.frozenColumns();
+    List<ColumnSpec> marked = columns == null ? columns : frozen.resolveNow(columns);
+    if (marked == columns) {
+      complete(page);
+    } else if (marked != null) {
+      complete(QueryResults.withColumns(page, marked));
+    } else {
+      frozen.resolve(columns).thenAccept(m -> complete(QueryResults.withColumns(page, m)));
     }
   }
 

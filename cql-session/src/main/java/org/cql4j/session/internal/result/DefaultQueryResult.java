@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cql4j.protocol.message.Result;
+import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.session.QueryResult;
 import org.cql4j.session.QueryRowsResult;
 import org.cql4j.session.errors.IntoRowsResultException;
@@ -56,6 +57,17 @@ public final class DefaultQueryResult implements QueryResult {
       throw new IntoRowsResultException(QueryResults.kindName(result));
     }
     return rows;
+  }
+
+  /**
+   * This result with its rows described by other column specs.
+   *
+   * @param marked the columns (see {@link DefaultQueryRowsResult#withColumns}); this result must
+   *     have rows
+   * @return the new result
+   */
+  public DefaultQueryResult withColumns(List<ColumnSpec> marked) {
+    return new DefaultQueryResult(result, rows.withColumns(marked), warnings, tracingId);
   }
 
   /** The rows, or null for a result without rows. */

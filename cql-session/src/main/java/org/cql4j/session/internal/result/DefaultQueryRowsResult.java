@@ -84,6 +84,17 @@ public final class DefaultQueryRowsResult implements QueryRowsResult {
     return () -> RowIterator.of(rows, rowCount, columns, decoder);
   }
 
+  /**
+   * The same rows described by other column specs (the same columns, marked frozen where the schema
+   * says so).
+   *
+   * @param marked the columns, as many as {@link #columnSpecs()}
+   * @return a result sharing this one's rows buffer
+   */
+  public DefaultQueryRowsResult withColumns(List<ColumnSpec> marked) {
+    return new DefaultQueryRowsResult(marked, rowCount, rows, warnings, tracingId);
+  }
+
   @Override
   public String toString() {
     return "QueryRowsResult[" + rowCount + " rows, columns=" + columns + "]";

@@ -87,6 +87,29 @@ public final class QueryResults {
   }
 
   /**
+   * The column specs of a page built by {@link #page}.
+   *
+   * @param page the page
+   * @return its rows' columns, or null when it has no rows
+   */
+  public static List<ColumnSpec> columnsOf(QueryPage page) {
+    DefaultQueryRowsResult rows = ((DefaultQueryResult) page.result()).rowsOrNull();
+    return rows == null ? null : rows.columnSpecs();
+  }
+
+  /**
+   * A page built by {@link #page} with its rows described by other column specs.
+   *
+   * @param page the page, with rows
+   * @param marked the same columns, marked frozen where the schema says so
+   * @return the new page
+   */
+  public static QueryPage withColumns(QueryPage page, List<ColumnSpec> marked) {
+    return new QueryPage(
+        ((DefaultQueryResult) page.result()).withColumns(marked), page.pagingState());
+  }
+
+  /**
    * The paging state a result carries: more pages when a rows result has a paging state.
    *
    * @param result the protocol result (not released)

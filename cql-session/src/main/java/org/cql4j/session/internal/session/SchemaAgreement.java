@@ -26,7 +26,8 @@ import org.cql4j.session.internal.pool.NodeConnectionPool;
  * Thread-safe (immutable); each {@link #await()} runs independently.
  */
 final class SchemaAgreement {
-  static final String QUERY = "SELECT schema_version FROM system.local WHERE key='local'";
+  static final String VERSION_COLUMN = "schema_version";
+  static final String QUERY = "SELECT " + VERSION_COLUMN + " FROM system.local WHERE key='local'";
 
   private final Cluster cluster;
   private final ScheduledExecutorService scheduler;
@@ -97,10 +98,10 @@ final class SchemaAgreement {
             ignored -> {
               Map<Node, UUID> versions = new LinkedHashMap<>();
               for (int i = 0; i < nodes.size(); i++) {
+                // by name: a server or proxy may answer with more columns than selected
                 List<CqlRow> rows = answers.get(i).join();
                 versions.put(
-                    nodes.get(i),
-                    rows.isEmpty() || rows.get(0).isNull(0) ? null : rows.get(0).getUuid(0));
+                    nodes.get(i), rows.isEmpty() ? null : rows.get(0).getUuid(VERSION_COLUMN));
               }
               return versions;
             });

@@ -16,6 +16,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.cql4j.protocol.frame.Frame;
 import org.cql4j.protocol.frame.FrameCodec;
 import org.cql4j.protocol.frame.FrameDecoder;
@@ -24,16 +25,17 @@ import org.cql4j.protocol.frame.ResponseEnvelope;
 import org.cql4j.protocol.message.Options;
 import org.cql4j.protocol.message.Query;
 import org.cql4j.protocol.message.Ready;
+import org.cql4j.protocol.message.Register;
 import org.cql4j.protocol.message.Response;
 import org.cql4j.protocol.message.Startup;
 import org.cql4j.protocol.message.Supported;
 import org.cql4j.protocol.message.VoidResult;
 
 /**
- * A tiny CQL server on a real socket: OPTIONS → SUPPORTED, STARTUP → READY, QUERY → Void, except
- * that a query whose text is {@code "silence"} gets no answer and a server built {@code mute}
- * answers nothing at all. Closing it closes the connections it accepted. Thread-safe; for tests of
- * the connect path and throughput.
+ * A tiny CQL server on a real socket: OPTIONS → SUPPORTED, STARTUP → READY, QUERY → what the test's
+ * function answers (by default Void), except that a query whose text is {@code "silence"} gets no
+ * answer and a server built {@code mute} answers nothing at all. Closing it closes the connections
+ * it accepted. Thread-safe; for tests of the connect path, system-table reads and throughput.
  */
 public final class LocalCqlServer implements AutoCloseable {
   private final EventLoopGroup group =
@@ -42,6 +44,18 @@ public final class LocalCqlServer implements AutoCloseable {
   private final ChannelGroup accepted = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
   public LocalCqlServer(boolean mute) throws InterruptedException {
+    this(mute, query -> new VoidResult());
+  }
+
+  /**
+   * A server that answers each QUERY with what {@code queries} returns (called on the event loop).
+   */
+  public LocalCqlServer(Function<Query, Response> queries) throws InterruptedException {
+    this(false, queries);
+  }
+
+  private LocalCqlServer(boolean mute, Function<Query, Response> queries)
+      throws InterruptedException {
     server =
         new ServerBootstrap()
             .group(group)
@@ -51,7 +65,7 @@ public final class LocalCqlServer implements AutoCloseable {
                   @Override
                   protected void initChannel(Channel ch) {
                     accepted.add(ch);
-                    ch.pipeline().addLast(new Responder(mute));
+                    ch.pipeline().addLast(new Responder(mute, queries));
                   }
                 })
             .bind(new InetSocketAddress("127.0.0.1", 0))
@@ -74,9 +88,11 @@ public final class LocalCqlServer implements AutoCloseable {
     private final FrameDecoder decoder = FrameDecoder.forServer();
     private final FrameCodec codec = FrameCodec.defaults();
     private final boolean mute;
+    private final Function<Query, Response> queries;
 
-    Responder(boolean mute) {
+    Responder(boolean mute, Function<Query, Response> queries) {
       this.mute = mute;
+      this.queries = queries;
     }
 
     @Override
@@ -96,15 +112,15 @@ public final class LocalCqlServer implements AutoCloseable {
       }
     }
 
-    private static Response answer(RequestEnvelope request) {
+    private Response answer(RequestEnvelope request) {
       if (request.message() instanceof Options) {
         return new Supported(Map.of("CQL_VERSION", List.of("3.4.7")));
       }
-      if (request.message() instanceof Startup) {
+      if (request.message() instanceof Startup || request.message() instanceof Register) {
         return new Ready();
       }
-      if (request.message() instanceof Query q && q.query().equals("silence")) {
-        return null;
+      if (request.message() instanceof Query q) {
+        return q.query().equals("silence") ? null : queries.apply(q);
       }
       return new VoidResult();
     }
