@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cql4j.mapper.Row;
+import org.cql4j.mapper.UserType;
 import org.cql4j.protocol.serialize.SerializationException;
+import org.cql4j.protocol.value.CqlRow;
 import org.cql4j.protocol.value.Unset;
 import org.cql4j.protocol.value.Values;
 import org.cql4j.session.Session;
@@ -21,13 +23,20 @@ public final class ValuesExample {
   @Row
   public record Contact(int id, String name, String email, Set<String> tags) {}
 
+  /** The user type {@code examples.address}. */
+  @UserType
+  public record Address(String street, String city) {}
+
   /**
    * What was written.
    *
    * @param contacts the rows read back, by id
    * @param wrongType the message of the error for a value of the wrong type
+   * @param home the user type value read back
+   * @param previous the list of user type values read back
    */
-  public record Outcome(List<Contact> contacts, String wrongType) {}
+  public record Outcome(
+      List<Contact> contacts, String wrongType, Address home, List<Address> previous) {}
 
   /**
    * Runs the example against {@code CQL_CONTACT_POINTS} or a node started for it.
@@ -76,6 +85,21 @@ public final class ValuesExample {
     session.executeUnpaged(named, values);
     // end::by-name[]
 
+    session.queryUnpaged("CREATE TYPE IF NOT EXISTS examples.address (street text, city text)");
+    session.queryUnpaged(
+        "CREATE TABLE IF NOT EXISTS examples.homes"
+            + " (id int PRIMARY KEY, home frozen<address>, previous list<frozen<address>>)");
+    // tag::user-type[]
+    PreparedStatement insertHome =
+        session.prepare("INSERT INTO examples.homes (id, home, previous) VALUES (?, ?, ?)");
+    session.executeUnpaged(
+        insertHome,
+        Values.of(
+            1,
+            new Address("1 Main St", "Springfield"), // frozen<address>
+            List.of(new Address("2 Old Rd", "Shelbyville")))); // list<frozen<address>>
+    // end::user-type[]
+
     // tag::null-and-unset[]
     PreparedStatement update =
         session.prepare("UPDATE examples.contacts SET name = ?, email = ? WHERE id = ?");
@@ -107,6 +131,14 @@ public final class ValuesExample {
         .forEach(contacts::add);
     contacts.sort(Comparator.comparingInt(Contact::id));
     contacts.forEach(System.out::println);
-    return new Outcome(contacts, wrongType);
+    CqlRow homes =
+        session
+            .queryUnpaged("SELECT home, previous FROM examples.homes WHERE id = 1")
+            .intoRowsResult()
+            .singleRow(CqlRow.class);
+    Address home = homes.get("home", Address.class);
+    List<Address> previous = homes.getList("previous", Address.class);
+    System.out.println(home + " " + previous);
+    return new Outcome(contacts, wrongType, home, previous);
   }
 }

@@ -3,6 +3,7 @@ package org.cql4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+import org.cql4j.examples.ValuesExample.Address;
 import org.cql4j.examples.ValuesExample.Contact;
 import org.cql4j.session.Session;
 import org.cql4j.testkit.CassandraTest;
@@ -25,6 +26,8 @@ class ValuesExampleIT {
               new Contact(4, "Dee", "dee@example.com", Set.of("new", "vip")),
               new Contact(5, "Eve", "eve@example.com", Set.of()));
       assertThat(outcome.wrongType()).contains("id").contains("int").contains("String");
+      assertThat(outcome.home()).isEqualTo(new Address("1 Main St", "Springfield"));
+      assertThat(outcome.previous()).containsExactly(new Address("2 Old Rd", "Shelbyville"));
     }
   }
 }

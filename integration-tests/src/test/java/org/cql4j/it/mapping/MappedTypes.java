@@ -17,6 +17,8 @@ import org.cql4j.mapper.Flavor;
 import org.cql4j.mapper.Row;
 import org.cql4j.mapper.Skip;
 import org.cql4j.mapper.UserType;
+import org.cql4j.session.Session;
+import org.cql4j.testkit.TestCluster;
 
 /** The records the mapping ITs round-trip; the processor generates their codecs. */
 final class MappedTypes {
@@ -80,4 +82,45 @@ final class MappedTypes {
   /** Columns matched by position. */
   @Row(flavor = Flavor.ENFORCE_ORDER)
   record Pair(int k, String v) {}
+
+  /** A user type with frozen collections and a nested user type among its fields. */
+  @UserType
+  record Contact(String email, List<String> phones, Map<String, Integer> scores, Address address) {}
+
+  /** A tuple with a frozen collection component. */
+  @CqlTuple
+  record Tagged(int n, List<Integer> values) {}
+
+  /** Every frozen collection shape, and one non-frozen list for contrast. */
+  @Row
+  record FrozenHolder(
+      int id,
+      List<Integer> fl,
+      Set<String> fs,
+      Map<String, Integer> fm,
+      List<Integer> nl,
+      Map<String, List<Integer>> fnested,
+      Contact contact,
+      Tagged tagged) {}
+
+  /**
+   * Opens a session in a fresh keyspace holding the user types {@code address} and {@code contact}
+   * of {@link Address} and {@link Contact}, with {@code table} dropped.
+   */
+  static Session sessionWithContactTypes(TestCluster cassandra, String keyspace, String table) {
+    Session session = Session.builder().knownNodes(cassandra.contactPoints()).build();
+    session.queryUnpaged(
+        "CREATE KEYSPACE IF NOT EXISTS "
+            + keyspace
+            + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+    session.useKeyspace(keyspace, false);
+    session.queryUnpaged("DROP TABLE IF EXISTS " + table);
+    session.queryUnpaged("DROP TYPE IF EXISTS contact");
+    session.queryUnpaged("DROP TYPE IF EXISTS address");
+    session.queryUnpaged("CREATE TYPE address (street text, zip_code int)");
+    session.queryUnpaged(
+        "CREATE TYPE contact (email text, phones frozen<list<text>>,"
+            + " scores frozen<map<text, int>>, address frozen<address>)");
+    return session;
+  }
 }
