@@ -24,6 +24,14 @@ public interface QueryResult {
   Optional<UUID> tracingId();
 
   /**
+   * The node that served the request: the coordinator that sent this answer (the Rust driver's
+   * {@code request_coordinator}). With retries, the node of the attempt that succeeded.
+   *
+   * @return the node
+   */
+  Node coordinator();
+
+  /**
    * Returns the rows of this result.
    *
    * @return the rows

@@ -15,7 +15,7 @@ import org.cql4j.protocol.errors.DbException;
 import org.cql4j.session.errors.ConnectionException;
 import org.cql4j.session.errors.NoHostAvailableException;
 import org.cql4j.session.errors.RequestTimeoutException;
-import org.cql4j.session.internal.cluster.DefaultNode;
+import org.cql4j.session.internal.metadata.DefaultNode;
 import org.junit.jupiter.api.Test;
 
 class ValueTypesTest {

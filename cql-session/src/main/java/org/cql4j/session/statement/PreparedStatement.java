@@ -1,5 +1,6 @@
 package org.cql4j.session.statement;
 
+import io.netty.buffer.ByteBufAllocator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,9 @@ import org.cql4j.protocol.message.PreparedResult;
 import org.cql4j.protocol.message.RowsMetadata;
 import org.cql4j.protocol.serialize.RowSerializer;
 import org.cql4j.protocol.types.ColumnSpec;
+import org.cql4j.session.Token;
+import org.cql4j.session.internal.request.BoundRow;
+import org.cql4j.session.internal.routing.SerializedValues;
 import org.cql4j.session.internal.statement.PreparedStatements;
 
 /**
@@ -132,6 +136,39 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
   public Optional<String> keyspace() {
     List<ColumnSpec> columns = variables.isEmpty() ? resultColumns() : variables;
     return columns.isEmpty() ? Optional.empty() : Optional.of(columns.get(0).keyspace());
+  }
+
+  /**
+   * The table of the first bind marker or result column, when the statement has any. Thread-safe.
+   */
+  public Optional<String> table() {
+    List<ColumnSpec> columns = variables.isEmpty() ? resultColumns() : variables;
+    return columns.isEmpty() ? Optional.empty() : Optional.of(columns.get(0).table());
+  }
+
+  /**
+   * The token of the partition the statement targets with these values: the Murmur3 hash of the
+   * partition key, as the server computes it (the Rust driver's {@code calculate_token}).
+   * Thread-safe.
+   *
+   * @param values the row of values, as for executing the statement
+   * @return the token; empty when the statement does not bind the whole partition key, or a key
+   *     value is null or unset
+   * @throws org.cql4j.protocol.serialize.SerializationException if a value does not fit its marker
+   */
+  public Optional<Token> computeToken(Object values) {
+    Objects.requireNonNull(values, "values (use Values.EMPTY for none)");
+    if (!isTokenAware()) {
+      return Optional.empty();
+    }
+    SerializedValues serialized =
+        SerializedValues.of(BoundRow.of(this, values), ByteBufAllocator.DEFAULT);
+    try {
+      long token = serialized.token(partitionKeyIndexes);
+      return token == Long.MIN_VALUE ? Optional.empty() : Optional.of(Token.of(token));
+    } finally {
+      serialized.release();
+    }
   }
 
   @Override

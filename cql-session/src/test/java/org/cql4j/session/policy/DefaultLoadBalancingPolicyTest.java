@@ -10,7 +10,7 @@ import java.util.Map;
 import org.cql4j.protocol.Consistency;
 import org.cql4j.session.ClusterState;
 import org.cql4j.session.Node;
-import org.cql4j.session.internal.cluster.DefaultNode;
+import org.cql4j.session.internal.metadata.DefaultNode;
 import org.cql4j.session.internal.policy.QueryPlan;
 import org.junit.jupiter.api.Test;
 

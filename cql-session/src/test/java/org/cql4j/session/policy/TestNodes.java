@@ -3,7 +3,7 @@ package org.cql4j.session.policy;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.UUID;
-import org.cql4j.session.internal.cluster.DefaultNode;
+import org.cql4j.session.internal.metadata.DefaultNode;
 
 final class TestNodes {
   private TestNodes() {}

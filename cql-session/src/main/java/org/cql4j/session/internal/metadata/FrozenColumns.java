@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import org.cql4j.protocol.message.SchemaChange;
 import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.protocol.value.CqlRow;
-import org.cql4j.session.internal.cluster.SystemQueries;
 import org.cql4j.session.internal.connection.Connection;
+import org.cql4j.session.internal.connection.SystemQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * a lookup waits for that one query. If the lookup fails, the result is not held back: its columns
  * stay unmarked (read as non-frozen, as before the lookup existed) and the next result tries again.
  */
-public final class FrozenColumns {
+public final class FrozenColumns implements SchemaListener {
   private static final Logger LOG = LoggerFactory.getLogger(FrozenColumns.class);
   static final String QUERY =
       "SELECT column_name, type FROM system_schema.columns"
@@ -100,11 +100,13 @@ public final class FrozenColumns {
   }
 
   /**
-   * Forgets what a schema change may have changed.
+   * Forgets what a schema change may have changed: the tables of a changed keyspace, or a changed
+   * table.
    *
    * @param change a SCHEMA_CHANGE event or result
    */
-  public void forget(SchemaChange change) {
+  @Override
+  public void onSchemaChange(SchemaChange change) {
     switch (change.target()) {
       case KEYSPACE -> tables.remove(change.keyspace());
       case TABLE -> {
@@ -118,7 +120,8 @@ public final class FrozenColumns {
   }
 
   /** Forgets every table, when schema changes may have been missed (a new control connection). */
-  public void forgetAll() {
+  @Override
+  public void onSchemaEventsMissed() {
     tables.clear();
   }
 

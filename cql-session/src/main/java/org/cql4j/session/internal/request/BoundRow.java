@@ -25,7 +25,7 @@ import org.cql4j.session.statement.PreparedStatement;
  * against its marker. Either way a mismatch fails the request with a {@code SerializationException}
  * before anything is sent.
  */
-final class BoundRow implements BoundValues {
+public final class BoundRow implements BoundValues {
   private final List<ColumnSpec> markers;
   private final Object values;
   private final RowSerializer.Writer<Object> recordWriter;
@@ -54,7 +54,7 @@ final class BoundRow implements BoundValues {
    *     markers
    */
   @SuppressWarnings("unchecked")
-  static BoundValues of(PreparedStatement statement, Object values) {
+  public static BoundValues of(PreparedStatement statement, Object values) {
     List<ColumnSpec> markers = statement.variables();
     if (markers.isEmpty() && hasNoValues(values)) {
       return BoundValues.EMPTY;

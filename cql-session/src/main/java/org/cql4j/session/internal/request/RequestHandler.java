@@ -12,12 +12,13 @@ import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.errors.DbError;
 import org.cql4j.protocol.errors.DbException;
 import org.cql4j.protocol.frame.ResponseEnvelope;
+import org.cql4j.protocol.message.Batch;
 import org.cql4j.protocol.message.Prepare;
 import org.cql4j.protocol.message.PreparedResult;
+import org.cql4j.protocol.message.Query;
 import org.cql4j.protocol.message.Request;
 import org.cql4j.protocol.message.Result;
 import org.cql4j.protocol.message.SchemaChangeResult;
-import org.cql4j.protocol.message.SetKeyspaceResult;
 import org.cql4j.protocol.message.VoidResult;
 import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.session.ClusterState;
@@ -26,15 +27,17 @@ import org.cql4j.session.QueryPage;
 import org.cql4j.session.errors.ConnectionException;
 import org.cql4j.session.errors.NoHostAvailableException;
 import org.cql4j.session.errors.RequestTimeoutException;
-import org.cql4j.session.internal.cluster.Cluster;
 import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.ResponseCallback;
+import org.cql4j.session.internal.context.SessionContext;
 import org.cql4j.session.internal.metadata.FrozenColumns;
 import org.cql4j.session.internal.policy.QueryPlan;
 import org.cql4j.session.internal.pool.NodeConnectionPool;
 import org.cql4j.session.internal.profile.EffectiveSettings;
 import org.cql4j.session.internal.result.QueryResults;
+import org.cql4j.session.internal.routing.SerializedValues;
 import org.cql4j.session.internal.session.BlockingCalls;
+import org.cql4j.session.internal.session.SessionChanges;
 import org.cql4j.session.internal.statement.PreparedStatements;
 import org.cql4j.session.policy.LoadBalancingPolicy;
 import org.cql4j.session.policy.RequestInfo;
@@ -57,13 +60,11 @@ import org.cql4j.session.statement.PreparedStatement;
 public final class RequestHandler<T> implements ResponseCallback {
   private static final int DESCRIPTION_LENGTH = 120;
   private static final long FIRST_ATTEMPT_GRACE_NANOS = 1_000_000;
-  private final Cluster cluster;
+  private final SessionContext context;
   private final EffectiveSettings settings;
   private final PreparedStatement prepared;
+  private final SerializedValues values;
   private final Function<byte[], String> cqlOfBatchId;
-  private final String kind;
-  private final String cql;
-  private final Function<QueryPage, CompletableFuture<QueryPage>> sessionChange;
   private final Function<QueryPage, T> finish;
   private final RoutingInfo routing;
   private final ClusterState clusterState;
@@ -85,45 +86,70 @@ public final class RequestHandler<T> implements ResponseCallback {
   /**
    * Prepares a request; {@link #run()} starts it.
    *
-   * @param cluster the cluster (pools and topology)
+   * @param context the session's components
    * @param settings the request's effective settings
-   * @param routing what the load-balancing policy sees
-   * @param message the message, at the settings' consistency
+   * @param message the message, at the settings' consistency: a QUERY, EXECUTE, BATCH or PREPARE
    * @param prepared the prepared statement of an EXECUTE (its result columns decode rows sent
-   *     without metadata), else null
+   *     without metadata, its keyspace routes), else null
+   * @param values the EXECUTE's values, serialized before routing when the statement binds its
+   *     partition key (their token routes the request), else null; owned by the handler from now
+   *     on, released when the request completes
    * @param cqlOfBatchId the CQL text of a prepared id of a batch, to re-prepare after UNPREPARED;
    *     null when the request is not a batch of prepared statements
-   * @param kind the request kind for error messages: {@code "QUERY"}, {@code "EXECUTE"}...
-   * @param cql the request's CQL text for error messages, or a summary (a batch)
-   * @param sessionChange applied to a SET_KEYSPACE or SCHEMA_CHANGE result before the request
-   *     completes (switching keyspaces, awaiting schema agreement); other results skip it
    * @param finish what the request completes with, from the page (a static method reference costs
    *     no allocation)
    */
   public RequestHandler(
-      Cluster cluster,
+      SessionContext context,
       EffectiveSettings settings,
-      RoutingInfo routing,
       Request message,
       PreparedStatement prepared,
+      SerializedValues values,
       Function<byte[], String> cqlOfBatchId,
-      String kind,
-      String cql,
-      Function<QueryPage, CompletableFuture<QueryPage>> sessionChange,
       Function<QueryPage, T> finish) {
-    this.cluster = cluster;
+    this.context = context;
     this.settings = settings;
-    this.routing = routing;
     this.message = message;
     this.prepared = prepared;
+    this.values = values;
     this.cqlOfBatchId = cqlOfBatchId;
-    this.kind = kind;
-    this.cql = cql;
-    this.sessionChange = sessionChange;
     this.finish = finish;
     this.balancing = settings.loadBalancingPolicy();
-    this.clusterState = cluster.state();
+    this.clusterState = context.metadata().state();
     this.consistency = settings.consistency();
+    this.routing = routing(context, settings, prepared, values);
+  }
+
+  private static RoutingInfo routing(
+      SessionContext context,
+      EffectiveSettings settings,
+      PreparedStatement statement,
+      SerializedValues values) {
+    if (statement == null) {
+      return RoutingInfo.withoutToken(
+          context.keyspace().name().orElse(null),
+          null,
+          settings.consistency(),
+          settings.serialConsistency(),
+          false);
+    }
+    String keyspace = statement.keyspace().orElse(null);
+    String table = statement.table().orElse(null);
+    long token = values == null ? Long.MIN_VALUE : values.token(statement.partitionKeyIndexes());
+    return token == Long.MIN_VALUE
+        ? RoutingInfo.withoutToken(
+            keyspace != null ? keyspace : context.keyspace().name().orElse(null),
+            table,
+            settings.consistency(),
+            settings.serialConsistency(),
+            statement.isLwt())
+        : RoutingInfo.withToken(
+            keyspace,
+            table,
+            token,
+            settings.consistency(),
+            settings.serialConsistency(),
+            statement.isLwt());
   }
 
   /**
@@ -137,7 +163,7 @@ public final class RequestHandler<T> implements ResponseCallback {
     try {
       sendToNextNode();
     } catch (RuntimeException e) {
-      result.completeExceptionally(e);
+      fail(e);
     }
     return result;
   }
@@ -164,7 +190,7 @@ public final class RequestHandler<T> implements ResponseCallback {
         return;
       }
     }
-    result.completeExceptionally(
+    fail(
         errors == null
             ? new NoHostAvailableException(
                 description() + ": the load-balancing policy planned no node", Map.of())
@@ -172,7 +198,7 @@ public final class RequestHandler<T> implements ResponseCallback {
   }
 
   private boolean trySend(Node node) {
-    NodeConnectionPool pool = cluster.pool(node);
+    NodeConnectionPool pool = context.pools().pool(node);
     Connection connection = pool == null ? null : pool.connection();
     if (connection == null) {
       recordError(node, noConnection(node, pool));
@@ -185,7 +211,7 @@ public final class RequestHandler<T> implements ResponseCallback {
   private void send(Node node, Connection connection) {
     Duration remaining = remaining();
     if (remaining != null && (remaining.isNegative() || remaining.isZero())) {
-      result.completeExceptionally(timedOut());
+      fail(timedOut());
       return;
     }
     attemptNode = node;
@@ -218,36 +244,37 @@ public final class RequestHandler<T> implements ResponseCallback {
               protocolResult,
               prepared == null ? null : prepared.resultColumns(),
               response.warnings(),
-              response.tracingId());
+              response.tracingId(),
+              node);
       coordinator = node;
       balancing.onRequestSuccess(routing, elapsed(), node);
       if (protocolResult instanceof SchemaChangeResult change) {
-        cluster.frozenColumns().forget(change.change());
+        context.frozenColumns().onSchemaChange(change.change());
       }
-      if (protocolResult instanceof SetKeyspaceResult
-          || protocolResult instanceof SchemaChangeResult) {
-        sessionChange
+      if (SessionChanges.changesSession(protocolResult)) {
+        context
+            .sessionChanges()
             .apply(page)
             .whenComplete(
                 (p, e) -> {
                   if (e == null) {
                     complete(p);
                   } else {
-                    result.completeExceptionally(e);
+                    fail(e);
                   }
                 });
       } else {
         completeWithFrozenColumns(page);
       }
     } catch (RuntimeException e) {
-      result.completeExceptionally(e);
+      fail(e);
     }
   }
 
   // rows decode a null collection by whether its column is frozen, which only the schema says
   private void completeWithFrozenColumns(QueryPage page) {
     List<ColumnSpec> columns = QueryResults.columnsOf(page);
-    FrozenColumns frozen = cluster.frozenColumns();
+    FrozenColumns frozen = context.frozenColumns();
     List<ColumnSpec> marked = columns == null ? columns : frozen.resolveNow(columns);
     if (marked == columns) {
       complete(page);
@@ -260,7 +287,7 @@ public final class RequestHandler<T> implements ResponseCallback {
 
   private void onError(Node node, Connection connection, Throwable error) {
     if (error instanceof RequestTimeoutException) {
-      result.completeExceptionally(timedOut());
+      fail(timedOut());
       return;
     }
     if (error instanceof DbException db
@@ -279,12 +306,12 @@ public final class RequestHandler<T> implements ResponseCallback {
       decision = retry.decide(new RequestInfo(error, settings.idempotent(), consistency));
     } catch (RuntimeException e) {
       e.addSuppressed(error);
-      result.completeExceptionally(e);
+      fail(e);
       return;
     }
     if (decision instanceof RetryDecision.RetrySameTarget same) {
       rebuildAt(same.consistency());
-      NodeConnectionPool pool = cluster.pool(node);
+      NodeConnectionPool pool = context.pools().pool(node);
       Connection again = pool == null ? null : pool.connection();
       if (again != null) {
         send(node, again);
@@ -297,9 +324,9 @@ public final class RequestHandler<T> implements ResponseCallback {
       recordError(node, error);
       sendToNextNode();
     } else if (decision instanceof RetryDecision.IgnoreWriteError) {
-      complete(QueryResults.page(VoidResult.INSTANCE, null, List.of(), null));
+      complete(QueryResults.page(VoidResult.INSTANCE, null, List.of(), null, node));
     } else {
-      result.completeExceptionally(error);
+      fail(error);
     }
   }
 
@@ -314,7 +341,7 @@ public final class RequestHandler<T> implements ResponseCallback {
       Node node, Connection connection, DbError.Unprepared unprepared, DbException error) {
     String cql = prepared != null ? prepared.cql() : cqlOfBatchId.apply(unprepared.id());
     if (cql == null) {
-      result.completeExceptionally(error);
+      fail(error);
       return;
     }
     Duration remaining = remaining();
@@ -344,10 +371,26 @@ public final class RequestHandler<T> implements ResponseCallback {
     try {
       finished = finish.apply(page);
     } catch (RuntimeException e) {
-      result.completeExceptionally(e);
+      fail(e);
       return;
     }
+    succeed(finished);
+  }
+
+  private void succeed(T finished) {
+    releaseValues();
     result.complete(finished);
+  }
+
+  private void fail(Throwable error) {
+    releaseValues();
+    result.completeExceptionally(error);
+  }
+
+  private void releaseValues() {
+    if (values != null && !result.isDone()) {
+      values.release();
+    }
   }
 
   private void recordError(Node node, Throwable error) {
@@ -359,8 +402,18 @@ public final class RequestHandler<T> implements ResponseCallback {
 
   // built only when an error needs it: a request that succeeds never formats its CQL
   private String description() {
+    String cql;
+    if (message instanceof Query q) {
+      cql = q.query();
+    } else if (message instanceof Prepare p) {
+      cql = p.query();
+    } else if (message instanceof Batch b) {
+      cql = "of " + b.statements().size() + " statements";
+    } else {
+      cql = prepared == null ? "" : prepared.cql();
+    }
     String oneLine = cql.strip().replaceAll("\\s+", " ");
-    return kind
+    return message.opcode()
         + " "
         + (oneLine.length() <= DESCRIPTION_LENGTH
             ? oneLine

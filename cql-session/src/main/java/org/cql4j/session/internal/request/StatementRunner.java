@@ -1,5 +1,6 @@
 package org.cql4j.session.internal.request;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,33 +9,25 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.cql4j.protocol.message.BoundValues;
 import org.cql4j.protocol.message.Prepare;
 import org.cql4j.protocol.message.PreparedResult;
 import org.cql4j.protocol.message.Request;
-import org.cql4j.protocol.message.Result;
-import org.cql4j.protocol.message.SchemaChangeResult;
-import org.cql4j.protocol.message.SetKeyspaceResult;
 import org.cql4j.session.Node;
 import org.cql4j.session.PagingState;
 import org.cql4j.session.QueryPage;
 import org.cql4j.session.QueryResult;
-import org.cql4j.session.TimestampGenerator;
-import org.cql4j.session.internal.cluster.Cluster;
+import org.cql4j.session.internal.context.SessionContext;
 import org.cql4j.session.internal.paging.PageFetcher;
 import org.cql4j.session.internal.pool.NodeConnectionPool;
 import org.cql4j.session.internal.profile.EffectiveSettings;
 import org.cql4j.session.internal.result.DefaultQueryResult;
-import org.cql4j.session.internal.session.KeyspaceHolder;
+import org.cql4j.session.internal.routing.SerializedValues;
 import org.cql4j.session.internal.statement.PreparedStatements;
-import org.cql4j.session.policy.RoutingInfo;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 import org.cql4j.session.statement.Batch;
 import org.cql4j.session.statement.PreparedStatement;
@@ -45,43 +38,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the session's calls into requests: resolves settings, binds values, prepares what must be
- * prepared, runs a {@link RequestHandler}, and reacts to results that change the session (a new
- * keyspace, a schema change). Thread-safe (immutable; per-request state lives in the handler).
+ * prepared, and runs a {@link RequestHandler}. Thread-safe (per-request state lives in the handler;
+ * the cache of statements prepared for values is a concurrent map).
  */
 public final class StatementRunner {
   private static final int PREPARED_CACHE_SIZE = 1024;
   private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
 
-  private final Cluster cluster;
+  private final SessionContext context;
   private final ExecutionProfileHandle defaultProfile;
   private final RequestMessages messages;
-  private final KeyspaceHolder keyspace;
-  private final Supplier<CompletableFuture<UUID>> schemaAgreement;
   private final Map<String, CompletableFuture<PreparedStatement>> preparedByCql =
       new ConcurrentHashMap<>();
-  // one instance, not one per request
-  private final Function<QueryPage, CompletableFuture<QueryPage>> afterResult = this::afterResult;
 
   /**
    * Creates the runner.
    *
-   * @param cluster the cluster
-   * @param defaultProfile the session's default handle
-   * @param timestamps the timestamp generator
-   * @param keyspace the session's current keyspace
-   * @param schemaAgreement awaits schema agreement after a schema change, or null not to
+   * @param context the session's components
    */
-  public StatementRunner(
-      Cluster cluster,
-      ExecutionProfileHandle defaultProfile,
-      TimestampGenerator timestamps,
-      KeyspaceHolder keyspace,
-      Supplier<CompletableFuture<UUID>> schemaAgreement) {
-    this.cluster = cluster;
-    this.defaultProfile = defaultProfile;
-    this.messages = new RequestMessages(timestamps);
-    this.keyspace = keyspace;
-    this.schemaAgreement = schemaAgreement;
+  public StatementRunner(SessionContext context) {
+    this.context = context;
+    this.defaultProfile = context.config().defaultProfile();
+    this.messages = new RequestMessages(context.config().timestampGenerator());
   }
 
   /** See {@code Session.queryUnpagedAsync}. */
@@ -142,17 +120,7 @@ public final class StatementRunner {
             true);
     Prepare prepare = new Prepare(statement.cql());
     RequestHandler<QueryPage> handler =
-        new RequestHandler<>(
-            cluster,
-            settings,
-            routing(settings, null),
-            prepare,
-            null,
-            null,
-            "PREPARE",
-            statement.cql(),
-            CompletableFuture::completedFuture,
-            Function.identity());
+        new RequestHandler<>(context, settings, prepare, null, null, null, Function.identity());
     return handler
         .run()
         .thenCompose(
@@ -210,11 +178,8 @@ public final class StatementRunner {
               EffectiveSettings settings = EffectiveSettings.resolve(batch, defaultProfile);
               return run(
                   settings,
-                  null,
                   messages.batch(batch.type(), resolved, bound, settings),
                   cqlOfBatchId(resolved),
-                  "BATCH",
-                  "of " + resolved.size() + " statements",
                   QueryPage::result);
             });
   }
@@ -228,11 +193,6 @@ public final class StatementRunner {
   public CompletableFuture<Void> useKeyspace(String keyspaceCql) {
     return runQuery(
         new Statement("USE " + keyspaceCql), RequestMessages.UNPAGED, null, page -> null);
-  }
-
-  /** The current keyspace. */
-  public Optional<String> keyspace() {
-    return keyspace.name();
   }
 
   private <T> CompletableFuture<T> query(
@@ -273,14 +233,7 @@ public final class StatementRunner {
   private <T> CompletableFuture<T> runQuery(
       Statement statement, int pageSize, PagingState state, Function<QueryPage, T> finish) {
     EffectiveSettings settings = EffectiveSettings.resolve(statement, defaultProfile);
-    return run(
-        settings,
-        null,
-        messages.query(statement, settings, pageSize, state),
-        null,
-        "QUERY",
-        statement.cql(),
-        finish);
+    return run(settings, messages.query(statement, settings, pageSize, state), null, finish);
   }
 
   private <T> CompletableFuture<T> execute(
@@ -292,74 +245,35 @@ public final class StatementRunner {
     Objects.requireNonNull(statement, "statement");
     checkValues(values);
     BoundValues bound;
+    SerializedValues serialized = null;
     try {
       bound = BoundRow.of(statement, values);
+      if (statement.isTokenAware()) {
+        // serialized before routing: the token comes from the bytes the frame will carry
+        bound = serialized = SerializedValues.of(bound, ByteBufAllocator.DEFAULT);
+      }
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
     EffectiveSettings settings = EffectiveSettings.resolve(statement, defaultProfile);
-    return run(
-        settings,
-        statement,
-        messages.execute(statement, bound, settings, pageSize, state),
-        null,
-        "EXECUTE",
-        statement.cql(),
-        finish);
-  }
-
-  private <T> CompletableFuture<T> run(
-      EffectiveSettings settings,
-      PreparedStatement prepared,
-      Request message,
-      Function<byte[], String> cqlOfBatchId,
-      String kind,
-      String cql,
-      Function<QueryPage, T> finish) {
     return new RequestHandler<>(
-            cluster,
+            context,
             settings,
-            routing(settings, prepared),
-            message,
-            prepared,
-            cqlOfBatchId,
-            kind,
-            cql,
-            afterResult,
+            messages.execute(statement, bound, settings, pageSize, state),
+            statement,
+            serialized,
+            null,
             finish)
         .run();
   }
 
-  // results that change the session: SET_KEYSPACE switches every connection, SCHEMA_CHANGE awaits
-  // agreement so that the next statement sees the change on any node; the handler calls this only
-  // for those two kinds
-  private CompletableFuture<QueryPage> afterResult(QueryPage page) {
-    Result result = ((DefaultQueryResult) page.result()).result();
-    if (result instanceof SetKeyspaceResult setKeyspace) {
-      keyspace.set(setKeyspace.keyspace());
-      String cql = keyspace.cql();
-      Duration timeout = Duration.ofSeconds(30);
-      return CompletableFuture.allOf(
-              cluster.pools().stream()
-                  .map(pool -> pool.useKeyspace(cql, timeout))
-                  .toArray(CompletableFuture[]::new))
-          .thenApply(v -> page);
-    }
-    if (result instanceof SchemaChangeResult change && schemaAgreement != null) {
-      return schemaAgreement
-          .get()
-          .handle(
-              (version, error) -> {
-                if (error != null) {
-                  LOG.warn(
-                      "{} applied, but the nodes did not agree on the schema: {}",
-                      change.change(),
-                      error.getMessage());
-                }
-                return page;
-              });
-    }
-    return CompletableFuture.completedFuture(page);
+  // a QUERY or a BATCH: no prepared statement, no token
+  private <T> CompletableFuture<T> run(
+      EffectiveSettings settings,
+      Request message,
+      Function<byte[], String> cqlOfBatchId,
+      Function<QueryPage, T> finish) {
+    return new RequestHandler<>(context, settings, message, null, null, cqlOfBatchId, finish).run();
   }
 
   private CompletableFuture<Void> prepareOnOtherNodes(
@@ -367,7 +281,7 @@ public final class StatementRunner {
     Duration timeout =
         settings.requestTimeout() == null ? Duration.ZERO : settings.requestTimeout();
     List<CompletableFuture<?>> others = new ArrayList<>();
-    for (NodeConnectionPool pool : cluster.pools()) {
+    for (NodeConnectionPool pool : context.pools().pools()) {
       if (prepared != null && pool.address().equals(prepared.address())) {
         continue;
       }
@@ -388,17 +302,6 @@ public final class StatementRunner {
       }
     }
     return CompletableFuture.allOf(others.toArray(CompletableFuture[]::new));
-  }
-
-  private RoutingInfo routing(EffectiveSettings settings, PreparedStatement statement) {
-    String ks = statement == null ? null : statement.keyspace().orElse(null);
-    return new RoutingInfo(
-        ks != null ? ks : keyspace.name().orElse(null),
-        null,
-        OptionalLong.empty(),
-        settings.consistency(),
-        settings.serialConsistency(),
-        statement != null && statement.isLwt());
   }
 
   private static Function<byte[], String> cqlOfBatchId(List<Object> statements) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cql4j.protocol.message.Result;
 import org.cql4j.protocol.types.ColumnSpec;
+import org.cql4j.session.Node;
 import org.cql4j.session.QueryResult;
 import org.cql4j.session.QueryRowsResult;
 import org.cql4j.session.errors.IntoRowsResultException;
@@ -18,13 +19,19 @@ public final class DefaultQueryResult implements QueryResult {
   private final DefaultQueryRowsResult rows;
   private final List<String> warnings;
   private final UUID tracingId;
+  private final Node coordinator;
 
   DefaultQueryResult(
-      Result result, DefaultQueryRowsResult rows, List<String> warnings, UUID tracingId) {
+      Result result,
+      DefaultQueryRowsResult rows,
+      List<String> warnings,
+      UUID tracingId,
+      Node coordinator) {
     this.result = result;
     this.rows = rows;
     this.warnings = List.copyOf(warnings);
     this.tracingId = tracingId;
+    this.coordinator = coordinator;
   }
 
   /**
@@ -52,6 +59,14 @@ public final class DefaultQueryResult implements QueryResult {
   }
 
   @Override
+  public Node coordinator() {
+    if (coordinator == null) {
+      throw new IllegalStateException("the driver's own queries have no coordinator recorded");
+    }
+    return coordinator;
+  }
+
+  @Override
   public QueryRowsResult intoRowsResult() {
     if (rows == null) {
       throw new IntoRowsResultException(QueryResults.kindName(result));
@@ -67,7 +82,8 @@ public final class DefaultQueryResult implements QueryResult {
    * @return the new result
    */
   public DefaultQueryResult withColumns(List<ColumnSpec> marked) {
-    return new DefaultQueryResult(result, rows.withColumns(marked), warnings, tracingId);
+    return new DefaultQueryResult(
+        result, rows.withColumns(marked), warnings, tracingId, coordinator);
   }
 
   /** The rows, or null for a result without rows. */

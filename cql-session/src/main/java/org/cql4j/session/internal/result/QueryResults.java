@@ -14,9 +14,11 @@ import org.cql4j.protocol.message.SchemaChangeResult;
 import org.cql4j.protocol.message.SetKeyspaceResult;
 import org.cql4j.protocol.message.VoidResult;
 import org.cql4j.protocol.types.ColumnSpec;
+import org.cql4j.session.Node;
 import org.cql4j.session.PagingState;
 import org.cql4j.session.PagingStateResponse;
 import org.cql4j.session.QueryPage;
+import org.cql4j.session.internal.metadata.DefaultNode;
 
 /**
  * Turns protocol results into {@link org.cql4j.session.QueryResult}s. Thread-safe (stateless).
@@ -30,9 +32,6 @@ import org.cql4j.session.QueryPage;
  * java.lang.ref.Cleaner}, at the price of pinning pooled chunks until GC.
  */
 public final class QueryResults {
-  private static final DefaultQueryResult VOID =
-      new DefaultQueryResult(VoidResult.INSTANCE, null, List.of(), null);
-
   private QueryResults() {}
 
   /**
@@ -43,16 +42,29 @@ public final class QueryResults {
    *     without metadata ({@code NO_METADATA}); null for unprepared statements
    * @param warnings the response's warnings (frame flag 0x08), empty when none
    * @param tracingId the response's tracing id (frame flag 0x02), or null
+   * @param coordinator the node that answered, or null for the driver's own queries
    * @return the query result
    * @throws ProtocolException if a rows result has no metadata and no prepared columns are known,
    *     or their count disagrees with the response's column count
    */
   public static DefaultQueryResult from(
-      Result result, List<ColumnSpec> preparedColumns, List<String> warnings, UUID tracingId) {
+      Result result,
+      List<ColumnSpec> preparedColumns,
+      List<String> warnings,
+      UUID tracingId,
+      Node coordinator) {
     if (!(result instanceof RowsResult rowsResult)) {
-      return result instanceof VoidResult && warnings.isEmpty() && tracingId == null
-          ? VOID // immutable: most writes share it
-          : new DefaultQueryResult(result, null, warnings, tracingId);
+      if (result instanceof VoidResult
+          && warnings.isEmpty()
+          && tracingId == null
+          && coordinator instanceof DefaultNode node) {
+        // immutable: the writes a node coordinates share one (a non-capturing lambda: no
+        // allocation)
+        return (DefaultQueryResult)
+            node.sharedResult(
+                n -> new DefaultQueryResult(VoidResult.INSTANCE, null, List.of(), null, n));
+      }
+      return new DefaultQueryResult(result, null, warnings, tracingId, coordinator);
     }
     try {
       RowsMetadata metadata = rowsResult.metadata();
@@ -64,7 +76,7 @@ public final class QueryResults {
               : Unpooled.EMPTY_BUFFER;
       DefaultQueryRowsResult rowsView =
           new DefaultQueryRowsResult(columns, rowsResult.rowCount(), rows, warnings, tracingId);
-      return new DefaultQueryResult(result, rowsView, warnings, tracingId);
+      return new DefaultQueryResult(result, rowsView, warnings, tracingId, coordinator);
     } finally {
       rowsResult.release();
     }
@@ -78,12 +90,17 @@ public final class QueryResults {
    * @param preparedColumns as for {@link #from}
    * @param warnings the response's warnings
    * @param tracingId the response's tracing id, or null
+   * @param coordinator the node that answered
    * @return the page
    */
   public static QueryPage page(
-      Result result, List<ColumnSpec> preparedColumns, List<String> warnings, UUID tracingId) {
+      Result result,
+      List<ColumnSpec> preparedColumns,
+      List<String> warnings,
+      UUID tracingId,
+      Node coordinator) {
     PagingStateResponse paging = pagingStateOf(result);
-    return new QueryPage(from(result, preparedColumns, warnings, tracingId), paging);
+    return new QueryPage(from(result, preparedColumns, warnings, tracingId, coordinator), paging);
   }
 
   /**

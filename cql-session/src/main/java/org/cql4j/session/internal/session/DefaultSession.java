@@ -19,13 +19,11 @@ import org.cql4j.session.QueryResult;
 import org.cql4j.session.Session;
 import org.cql4j.session.TracingInfo;
 import org.cql4j.session.errors.SessionClosedException;
-import org.cql4j.session.internal.cluster.Cluster;
-import org.cql4j.session.internal.cluster.ContactPoints;
-import org.cql4j.session.internal.connection.ConnectionFactory;
 import org.cql4j.session.internal.connection.Transport;
+import org.cql4j.session.internal.context.SessionContext;
 import org.cql4j.session.internal.paging.DefaultQueryPager;
-import org.cql4j.session.internal.pool.ConnectionSettings;
 import org.cql4j.session.internal.request.StatementRunner;
+import org.cql4j.session.internal.topology.ContactPoints;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 import org.cql4j.session.statement.Batch;
 import org.cql4j.session.statement.PreparedStatement;
@@ -37,12 +35,9 @@ import org.cql4j.session.statement.Statement;
  * Thread-safe.
  */
 public final class DefaultSession implements Session {
-  private final SessionConfig config;
   private final Transport transport;
-  private final ExecutorService executor;
-  private final Cluster cluster;
+  private final SessionContext context;
   private final StatementRunner runner;
-  private final SchemaAgreement schemaAgreement;
   private final TracingReader tracing;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
@@ -52,32 +47,9 @@ public final class DefaultSession implements Session {
       Transport transport,
       ExecutorService executor,
       List<InetSocketAddress> contactPoints) {
-    this.config = config;
     this.transport = transport;
-    this.executor = executor;
-    KeyspaceHolder keyspace = new KeyspaceHolder();
-    this.cluster =
-        new Cluster(
-            contactPoints,
-            new ConnectionFactory(transport),
-            new ConnectionSettings(config),
-            config.poolSize().connectionsFor(1),
-            keyspace::cql,
-            transport.group(),
-            config.connectTimeout().plusSeconds(5));
-    this.schemaAgreement =
-        new SchemaAgreement(
-            cluster,
-            transport.group(),
-            config.schemaAgreementInterval(),
-            config.schemaAgreementTimeout());
-    this.runner =
-        new StatementRunner(
-            cluster,
-            config.defaultProfile(),
-            config.timestampGenerator(),
-            keyspace,
-            config.autoAwaitSchemaAgreement() ? schemaAgreement::await : null);
+    this.context = new SessionContext(config, transport, executor, contactPoints);
+    this.runner = new StatementRunner(context);
     this.tracing = new TracingReader(s -> runner.queryUnpaged(s, Values.EMPTY), transport.group());
   }
 
@@ -108,7 +80,7 @@ public final class DefaultSession implements Session {
               DefaultSession session =
                   new DefaultSession(config, transport, executor, contactPoints);
               session
-                  .cluster
+                  .context
                   .start()
                   .thenCompose(
                       v ->
@@ -147,7 +119,7 @@ public final class DefaultSession implements Session {
   @Override
   public QueryPager queryIter(Statement statement, Object values) {
     checkOpen();
-    return new DefaultQueryPager(runner.queryPages(statement, values), executor);
+    return new DefaultQueryPager(runner.queryPages(statement, values), context.executor());
   }
 
   @Override
@@ -173,7 +145,7 @@ public final class DefaultSession implements Session {
   @Override
   public QueryPager executeIter(PreparedStatement statement, Object values) {
     checkOpen();
-    return new DefaultQueryPager(runner.executePages(statement, values), executor);
+    return new DefaultQueryPager(runner.executePages(statement, values), context.executor());
   }
 
   @Override
@@ -190,13 +162,13 @@ public final class DefaultSession implements Session {
 
   @Override
   public Optional<String> getKeyspace() {
-    return runner.keyspace();
+    return context.keyspace().name();
   }
 
   @Override
   public CompletableFuture<UUID> awaitSchemaAgreementAsync() {
     checkOpen();
-    return schemaAgreement.await();
+    return context.schemaAgreement().await();
   }
 
   @Override
@@ -207,12 +179,12 @@ public final class DefaultSession implements Session {
 
   @Override
   public ClusterState getClusterState() {
-    return cluster.state();
+    return context.metadata().state();
   }
 
   @Override
   public ExecutionProfileHandle getDefaultExecutionProfileHandle() {
-    return config.defaultProfile();
+    return context.config().defaultProfile();
   }
 
   @Override
@@ -223,11 +195,11 @@ public final class DefaultSession implements Session {
   @Override
   public CompletableFuture<Void> closeAsync() {
     if (closed.compareAndSet(false, true)) {
-      cluster
+      context
           .close()
           .whenComplete(
               (v, e) -> {
-                executor.shutdown();
+                context.executor().shutdown();
                 transport.shutdown().addListener(f -> closeFuture.complete(null));
               });
     }
@@ -242,6 +214,6 @@ public final class DefaultSession implements Session {
 
   @Override
   public String toString() {
-    return "Session" + cluster.state().nodes() + (closed.get() ? " (closed)" : "");
+    return "Session" + context.metadata().state().nodes() + (closed.get() ? " (closed)" : "");
   }
 }

@@ -15,28 +15,44 @@ import org.cql4j.protocol.value.CqlRow;
 import org.cql4j.session.Node;
 import org.cql4j.session.errors.NoHostAvailableException;
 import org.cql4j.session.errors.RequestTimeoutException;
-import org.cql4j.session.internal.cluster.Cluster;
-import org.cql4j.session.internal.cluster.SystemQueries;
 import org.cql4j.session.internal.connection.Connection;
+import org.cql4j.session.internal.connection.SystemQueries;
+import org.cql4j.session.internal.metadata.MetadataManager;
 import org.cql4j.session.internal.pool.NodeConnectionPool;
+import org.cql4j.session.internal.pool.PoolManager;
 
 /**
  * Awaits schema agreement the way the Rust driver does: asks every reachable node for its own
  * {@code system.local.schema_version}, over that node's pool, until all answers are equal.
  * Thread-safe (immutable); each {@link #await()} runs independently.
  */
-final class SchemaAgreement {
+public final class SchemaAgreement {
   static final String VERSION_COLUMN = "schema_version";
   static final String QUERY = "SELECT " + VERSION_COLUMN + " FROM system.local WHERE key='local'";
 
-  private final Cluster cluster;
+  private final MetadataManager metadata;
+  private final PoolManager pools;
   private final ScheduledExecutorService scheduler;
   private final Duration interval;
   private final Duration timeout;
 
-  SchemaAgreement(
-      Cluster cluster, ScheduledExecutorService scheduler, Duration interval, Duration timeout) {
-    this.cluster = cluster;
+  /**
+   * Creates the poller.
+   *
+   * @param metadata the nodes to ask
+   * @param pools their connections
+   * @param scheduler runs the polls
+   * @param interval the delay between polls
+   * @param timeout how long to wait for agreement
+   */
+  public SchemaAgreement(
+      MetadataManager metadata,
+      PoolManager pools,
+      ScheduledExecutorService scheduler,
+      Duration interval,
+      Duration timeout) {
+    this.metadata = metadata;
+    this.pools = pools;
     this.scheduler = scheduler;
     this.interval = interval;
     this.timeout = timeout;
@@ -48,7 +64,7 @@ final class SchemaAgreement {
    * @return completes with the agreed version; fails with {@link RequestTimeoutException} naming
    *     each node's version when the timeout elapses first
    */
-  CompletableFuture<UUID> await() {
+  public CompletableFuture<UUID> await() {
     CompletableFuture<UUID> result = new CompletableFuture<>();
     poll(System.nanoTime() + timeout.toNanos(), result);
     return result;
@@ -81,8 +97,8 @@ final class SchemaAgreement {
   private CompletableFuture<Map<Node, UUID>> versions() {
     List<Node> nodes = new ArrayList<>();
     List<CompletableFuture<List<CqlRow>>> answers = new ArrayList<>();
-    for (Node node : cluster.state().nodes()) {
-      NodeConnectionPool pool = node.isUp() ? cluster.pool(node) : null;
+    for (Node node : metadata.state().nodes()) {
+      NodeConnectionPool pool = node.isUp() ? pools.pool(node) : null;
       Connection connection = pool == null ? null : pool.connection();
       if (connection != null) {
         nodes.add(node);

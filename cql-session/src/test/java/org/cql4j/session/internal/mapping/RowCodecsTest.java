@@ -102,7 +102,7 @@ class RowCodecsTest {
   }
 
   private static QueryRowsResult rowsOf(List<ColumnSpec> columns, Object... row) {
-    return QueryResults.from(RowsFixtures.rows(columns, null, row), null, List.of(), null)
+    return QueryResults.from(RowsFixtures.rows(columns, null, row), null, List.of(), null, null)
         .intoRowsResult();
   }
 }

@@ -59,7 +59,8 @@ final class FakePages implements PageFetcher {
     // an empty page resumes at its own offset; a full one at its end
     int end = empty ? offset : Math.min(total, offset + pageSize);
     byte[] state = empty || end < total ? ByteBuffer.allocate(4).putInt(end).array() : null;
-    f.complete(QueryResults.page(RowsFixtures.people(offset, end, state), null, List.of(), null));
+    f.complete(
+        QueryResults.page(RowsFixtures.people(offset, end, state), null, List.of(), null, null));
   }
 
   synchronized CompletableFuture<QueryPage> future(int offset) {

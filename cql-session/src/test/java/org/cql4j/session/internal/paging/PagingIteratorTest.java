@@ -14,6 +14,7 @@ import org.cql4j.protocol.errors.DbError;
 import org.cql4j.protocol.errors.DbException;
 import org.cql4j.session.QueryPager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class PagingIteratorTest {
 
@@ -136,6 +137,7 @@ class PagingIteratorTest {
   }
 
   @Test
+  @Timeout(30) // a page that never completes must fail the test, not hang the build
   void waitsForPagesCompletedByAnotherThread() throws Exception {
     FakePages pages = new FakePages(9, 3);
     pages.manual = true;

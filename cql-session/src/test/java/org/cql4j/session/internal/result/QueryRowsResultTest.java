@@ -30,14 +30,14 @@ class QueryRowsResultTest {
   static final UUID TRACE = UUID.fromString("8e14e760-7fa8-11eb-bc66-000000000001");
 
   static QueryRowsResult people(int count) {
-    return QueryResults.from(RowsFixtures.people(0, count, null), null, List.of(), null)
+    return QueryResults.from(RowsFixtures.people(0, count, null), null, List.of(), null, null)
         .intoRowsResult();
   }
 
   @Test
   void takesOverTheRowsResultAndReleasesItsPooledBuffer() {
     RowsResult rows = RowsFixtures.people(0, 3, null);
-    QueryResult r = QueryResults.from(rows, null, List.of("careful"), TRACE);
+    QueryResult r = QueryResults.from(rows, null, List.of("careful"), TRACE, null);
     assertThat(rows.refCnt()).isZero();
     assertThat(r.isRows()).isTrue();
     assertThat(r.warnings()).containsExactly("careful");
@@ -86,6 +86,7 @@ class QueryRowsResultTest {
                 RowsFixtures.rows(List.of(NAME), null, new Object[] {"a"}, new Object[] {null}),
                 null,
                 List.of(),
+                null,
                 null)
             .intoRowsResult();
     List<String> names = new ArrayList<>();
@@ -96,7 +97,7 @@ class QueryRowsResultTest {
   @Test
   void typeMismatchIsReportedWhenRowsIsCalledNamingTheColumn() {
     QueryRowsResult qr =
-        QueryResults.from(RowsFixtures.rows(List.of(NAME), null), null, List.of(), null)
+        QueryResults.from(RowsFixtures.rows(List.of(NAME), null), null, List.of(), null, null)
             .intoRowsResult();
     assertThatThrownBy(() -> qr.rows(Integer.class))
         .isInstanceOf(TypeCheckException.class)
@@ -139,12 +140,12 @@ class QueryRowsResultTest {
 
   @Test
   void resultsWithoutRowsRefuseIntoRowsResult() {
-    QueryResult v = QueryResults.from(new VoidResult(), null, List.of(), null);
+    QueryResult v = QueryResults.from(new VoidResult(), null, List.of(), null, null);
     assertThat(v.isRows()).isFalse();
     assertThatThrownBy(v::intoRowsResult)
         .isInstanceOf(IntoRowsResultException.class)
         .hasMessageContaining("the result is Void, not Rows");
-    QueryResult k = QueryResults.from(new SetKeyspaceResult("ks"), null, List.of(), null);
+    QueryResult k = QueryResults.from(new SetKeyspaceResult("ks"), null, List.of(), null, null);
     assertThatThrownBy(k::intoRowsResult)
         .isInstanceOfSatisfying(
             IntoRowsResultException.class,
@@ -157,7 +158,8 @@ class QueryRowsResultTest {
     ByteBuf content = full.rowsContent().retain();
     full.release();
     RowsResult noMetadata = new RowsResult(RowsMetadata.noMetadata(2, null), 2, content);
-    QueryRowsResult qr = QueryResults.from(noMetadata, COLUMNS, List.of(), null).intoRowsResult();
+    QueryRowsResult qr =
+        QueryResults.from(noMetadata, COLUMNS, List.of(), null, null).intoRowsResult();
     assertThat(noMetadata.refCnt()).isZero();
     assertThat(qr.firstRow(Person.class)).isEqualTo(new Person(0, "p0"));
   }
@@ -166,7 +168,7 @@ class QueryRowsResultTest {
   void responseWithoutMetadataAndNoPreparedColumnsIsAProtocolErrorAndStillReleased() {
     RowsResult noMetadata =
         new RowsResult(RowsMetadata.noMetadata(2, null), 0, Unpooled.directBuffer().retain());
-    assertThatThrownBy(() -> QueryResults.from(noMetadata, null, List.of(), null))
+    assertThatThrownBy(() -> QueryResults.from(noMetadata, null, List.of(), null, null))
         .isInstanceOf(ProtocolException.class)
         .hasMessageContaining("no prepared result columns");
     assertThat(noMetadata.refCnt()).isEqualTo(1);
@@ -176,17 +178,20 @@ class QueryRowsResultTest {
   @Test
   void pageCarriesThePagingStateOfTheResponse() {
     QueryPage more =
-        QueryResults.page(RowsFixtures.people(0, 1, new byte[] {5}), null, List.of(), null);
+        QueryResults.page(RowsFixtures.people(0, 1, new byte[] {5}), null, List.of(), null, null);
     assertThat(more.pagingState().hasMorePages()).isTrue();
     assertThat(more.pagingState().next().rawBytes())
         .hasValueSatisfying(b -> assertThat(b).containsExactly(5));
-    QueryPage last = QueryResults.page(RowsFixtures.people(0, 1, null), null, List.of(), null);
+    QueryPage last =
+        QueryResults.page(RowsFixtures.people(0, 1, null), null, List.of(), null, null);
     assertThat(last.pagingState().hasMorePages()).isFalse();
     assertThatThrownBy(() -> last.pagingState().next())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no more pages");
     assertThat(
-            QueryResults.page(new VoidResult(), null, List.of(), null).pagingState().hasMorePages())
+            QueryResults.page(new VoidResult(), null, List.of(), null, null)
+                .pagingState()
+                .hasMorePages())
         .isFalse();
   }
 }

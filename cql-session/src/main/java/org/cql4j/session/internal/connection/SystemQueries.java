@@ -1,4 +1,4 @@
-package org.cql4j.session.internal.cluster;
+package org.cql4j.session.internal.connection;
 
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
@@ -11,7 +11,6 @@ import org.cql4j.protocol.message.Query;
 import org.cql4j.protocol.message.QueryParameters;
 import org.cql4j.protocol.message.Result;
 import org.cql4j.protocol.value.CqlRow;
-import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.result.QueryResults;
 
 /**
@@ -41,7 +40,7 @@ public final class SystemQueries {
                 throw new IllegalStateException("unexpected response to " + cql);
               }
               List<CqlRow> rows = new ArrayList<>();
-              QueryResults.from(result, null, List.of(), null)
+              QueryResults.from(result, null, List.of(), null, null)
                   .intoRowsResult()
                   .rows(CqlRow.class)
                   .forEach(rows::add);

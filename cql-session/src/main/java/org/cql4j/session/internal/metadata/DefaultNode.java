@@ -1,4 +1,4 @@
-package org.cql4j.session.internal.cluster;
+package org.cql4j.session.internal.metadata;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import org.cql4j.session.Node;
+import org.cql4j.session.QueryResult;
 
 /**
  * The driver's {@link Node}. Thread-safe: identity fields are final, the up/down state is a
@@ -19,6 +21,7 @@ public final class DefaultNode implements Node {
   private final String rack;
   private final List<Long> tokens;
   private volatile boolean up;
+  private volatile QueryResult sharedResult;
 
   /**
    * Creates a node, initially up.
@@ -79,6 +82,21 @@ public final class DefaultNode implements Node {
   @Override
   public List<Long> tokens() {
     return tokens;
+  }
+
+  /**
+   * The one result this node's answers without content share (a Void result without warnings or
+   * tracing), created on first use; a race creates it twice, harmlessly.
+   *
+   * @param create creates it for this node
+   * @return the shared result
+   */
+  public QueryResult sharedResult(Function<Node, QueryResult> create) {
+    QueryResult r = sharedResult;
+    if (r == null) {
+      sharedResult = r = create.apply(this);
+    }
+    return r;
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.cql4j.session.internal.cluster;
+package org.cql4j.session.internal.topology;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,6 +11,8 @@ import org.cql4j.protocol.errors.DbError;
 import org.cql4j.protocol.errors.DbException;
 import org.cql4j.protocol.value.CqlRow;
 import org.cql4j.session.internal.connection.Connection;
+import org.cql4j.session.internal.connection.SystemQueries;
+import org.cql4j.session.internal.metadata.NodeInfo;
 import org.cql4j.session.internal.session.BlockingCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.cql4j.session.internal.cluster;
+package org.cql4j.session.internal.topology;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

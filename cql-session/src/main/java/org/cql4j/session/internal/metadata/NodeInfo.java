@@ -1,4 +1,4 @@
-package org.cql4j.session.internal.cluster;
+package org.cql4j.session.internal.metadata;
 
 import java.net.InetSocketAddress;
 import java.util.List;

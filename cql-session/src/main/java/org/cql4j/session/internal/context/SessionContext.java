@@ -1,0 +1,158 @@
+package org.cql4j.session.internal.context;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import org.cql4j.session.internal.connection.Connection;
+import org.cql4j.session.internal.connection.ConnectionFactory;
+import org.cql4j.session.internal.connection.Transport;
+import org.cql4j.session.internal.metadata.FrozenColumns;
+import org.cql4j.session.internal.metadata.MetadataManager;
+import org.cql4j.session.internal.pool.ConnectionSettings;
+import org.cql4j.session.internal.pool.PoolManager;
+import org.cql4j.session.internal.session.KeyspaceHolder;
+import org.cql4j.session.internal.session.SchemaAgreement;
+import org.cql4j.session.internal.session.SessionChanges;
+import org.cql4j.session.internal.session.SessionConfig;
+import org.cql4j.session.internal.topology.TopologyMonitor;
+
+/**
+ * Everything one session's components share, built and wired in one place: the configuration, the
+ * event loops, the metadata snapshot holder, the pools, the topology monitor and the schema caches.
+ * Thread-safe (immutable; each component is thread-safe). Passed to the parts of the request path
+ * instead of long parameter lists.
+ */
+public final class SessionContext {
+  private final SessionConfig config;
+  private final Transport transport;
+  private final ExecutorService executor;
+  private final KeyspaceHolder keyspace = new KeyspaceHolder();
+  private final MetadataManager metadata = new MetadataManager();
+  private final FrozenColumns frozenColumns;
+  private final PoolManager pools;
+  private final TopologyMonitor topology;
+  private final SchemaAgreement schemaAgreement;
+  private final SessionChanges sessionChanges;
+
+  /**
+   * Builds the session's components; nothing connects before {@link #start()}.
+   *
+   * @param config the configuration
+   * @param transport the event loops
+   * @param executor runs blocking work (DNS) and publishers
+   * @param contactPoints the resolved contact points
+   */
+  public SessionContext(
+      SessionConfig config,
+      Transport transport,
+      ExecutorService executor,
+      List<InetSocketAddress> contactPoints) {
+    this.config = config;
+    this.transport = transport;
+    this.executor = executor;
+    ConnectionFactory factory = new ConnectionFactory(transport);
+    ConnectionSettings settings = new ConnectionSettings(config);
+    Duration queryTimeout = config.connectTimeout().plusSeconds(5);
+    this.pools =
+        new PoolManager(
+            factory,
+            settings,
+            config.poolSize().connectionsFor(1),
+            keyspace::cql,
+            transport.group(),
+            metadata);
+    this.frozenColumns = new FrozenColumns(this::controlConnection, queryTimeout);
+    this.topology =
+        new TopologyMonitor(
+            contactPoints,
+            factory,
+            settings,
+            transport.group(),
+            queryTimeout,
+            metadata,
+            pools,
+            frozenColumns);
+    this.schemaAgreement =
+        new SchemaAgreement(
+            metadata,
+            pools,
+            transport.group(),
+            config.schemaAgreementInterval(),
+            config.schemaAgreementTimeout());
+    this.sessionChanges =
+        new SessionChanges(
+            keyspace, pools, config.autoAwaitSchemaAgreement() ? schemaAgreement::await : null);
+  }
+
+  // the schema lookups go through the control connection, which the monitor owns
+  private Connection controlConnection() {
+    return topology.controlConnection();
+  }
+
+  /**
+   * Connects: the control connection, the topology, every pool's first round.
+   *
+   * @return completes once every pool made its first attempt; fails if no contact point answers
+   */
+  public CompletableFuture<Void> start() {
+    return topology.start();
+  }
+
+  /**
+   * Closes the control connection and every pool; requests in flight complete first.
+   *
+   * @return completes when every connection is closed
+   */
+  public CompletableFuture<Void> close() {
+    metadata.close();
+    return CompletableFuture.allOf(topology.close(), pools.close());
+  }
+
+  /** The session's configuration. */
+  public SessionConfig config() {
+    return config;
+  }
+
+  /** The event loops, which also run the session's timers. */
+  public ScheduledExecutorService scheduler() {
+    return transport.group();
+  }
+
+  /** The executor for blocking work and publishers. */
+  public ExecutorService executor() {
+    return executor;
+  }
+
+  /** The session's current keyspace. */
+  public KeyspaceHolder keyspace() {
+    return keyspace;
+  }
+
+  /** The metadata snapshot holder. */
+  public MetadataManager metadata() {
+    return metadata;
+  }
+
+  /** Which collection columns are frozen. */
+  public FrozenColumns frozenColumns() {
+    return frozenColumns;
+  }
+
+  /** Awaits schema agreement. */
+  public SchemaAgreement schemaAgreement() {
+    return schemaAgreement;
+  }
+
+  /** Applies the results that change the session (keyspace, schema). */
+  public SessionChanges sessionChanges() {
+    return sessionChanges;
+  }
+
+  /** The connection pools. */
+  public PoolManager pools() {
+    return pools;
+  }
+}

@@ -1,0 +1,147 @@
+package org.cql4j.session.internal.metadata;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.cql4j.session.ClusterState;
+import org.cql4j.session.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the current {@link ClusterState} and builds the next one. Thread-safe: writers build a new
+ * snapshot off the request path, under a lock, and publish it with one volatile write; requests
+ * read one snapshot and keep it for their whole life. Only the nodes' up/down flags change under a
+ * published snapshot.
+ */
+public final class MetadataManager {
+  private static final Logger LOG = LoggerFactory.getLogger(MetadataManager.class);
+
+  private final Object lock = new Object();
+  private volatile ClusterState state = ClusterState.empty();
+  private boolean closed; // guarded by lock
+
+  /**
+   * The nodes a new snapshot added and removed, for the pools.
+   *
+   * @param added nodes at addresses that were not in the previous snapshot
+   * @param removed nodes of the previous snapshot at addresses that are gone
+   */
+  public record NodesChange(List<Node> added, List<Node> removed) {
+    /** Copies the lists. */
+    public NodesChange {
+      added = List.copyOf(added);
+      removed = List.copyOf(removed);
+    }
+
+    /** Whether nothing was added or removed. */
+    public boolean isEmpty() {
+      return added.isEmpty() && removed.isEmpty();
+    }
+  }
+
+  /** The current snapshot: one volatile read. */
+  public ClusterState state() {
+    return state;
+  }
+
+  /**
+   * Publishes a snapshot of the nodes the system tables describe. A node whose identity (host id,
+   * datacenter, rack, tokens) is unchanged keeps its instance; a changed or new one gets a new
+   * instance, keeping the up/down state of the instance it replaces (a new node is down until its
+   * pool connects).
+   *
+   * @param infos the nodes, the control node first; a second row claiming an address is ignored
+   * @return the addresses added and removed; empty once closed
+   */
+  public NodesChange applyTopology(List<NodeInfo> infos) {
+    synchronized (lock) {
+      if (closed) {
+        return new NodesChange(List.of(), List.of());
+      }
+      ClusterState previous = state;
+      List<Node> nodes = new ArrayList<>(infos.size());
+      List<Node> added = new ArrayList<>();
+      Set<InetSocketAddress> addresses = new LinkedHashSet<>();
+      for (NodeInfo info : infos) {
+        if (!addresses.add(info.address())) {
+          LOG.warn("two nodes claim address {}; keeping the first", info.address());
+          continue;
+        }
+        DefaultNode old = (DefaultNode) previous.node(info.address()).orElse(null);
+        DefaultNode node = sameIdentity(old, info) ? old : newNode(info, old);
+        nodes.add(node);
+        if (old == null) {
+          added.add(node);
+        }
+      }
+      List<Node> removed = new ArrayList<>();
+      for (Node node : previous.nodes()) {
+        if (!addresses.contains(node.address())) {
+          removed.add(node);
+        }
+      }
+      state = ClusterState.of(nodes);
+      NodesChange change = new NodesChange(added, removed);
+      if (!change.isEmpty()) {
+        LOG.info(
+            "topology: {} (added {}, removed {})",
+            state,
+            addresses(change.added()),
+            addresses(change.removed()));
+      }
+      return change;
+    }
+  }
+
+  /**
+   * Marks a node up or down, as its pool says; logs the change.
+   *
+   * @param address the node's address
+   * @param up whether it has an open connection now
+   * @param cause why it went down, or null
+   */
+  public void setUp(InetSocketAddress address, boolean up, Throwable cause) {
+    DefaultNode node = (DefaultNode) state.node(address).orElse(null);
+    if (node == null || node.isUp() == up) {
+      return;
+    }
+    node.setUp(up);
+    if (up) {
+      LOG.info("node {} is up", node);
+    } else {
+      LOG.warn(
+          "node {} is down: {}", node, cause == null ? "no open connection" : cause.getMessage());
+    }
+  }
+
+  /** Stops publishing snapshots. */
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+    }
+  }
+
+  private static boolean sameIdentity(DefaultNode old, NodeInfo info) {
+    return old != null
+        && Objects.equals(old.hostId(), info.hostId())
+        && Objects.equals(old.datacenter(), info.datacenter())
+        && Objects.equals(old.rack(), info.rack())
+        && old.tokens().equals(info.tokens().stream().sorted().toList());
+  }
+
+  private static DefaultNode newNode(NodeInfo info, DefaultNode old) {
+    DefaultNode node =
+        new DefaultNode(
+            info.address(), info.hostId(), info.datacenter(), info.rack(), info.tokens());
+    node.setUp(old != null && old.isUp());
+    return node;
+  }
+
+  private static List<InetSocketAddress> addresses(List<Node> nodes) {
+    return nodes.stream().map(Node::address).toList();
+  }
+}

@@ -1,0 +1,150 @@
+package org.cql4j.session.internal.pool;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import org.cql4j.session.Node;
+import org.cql4j.session.internal.connection.ConnectionFactory;
+import org.cql4j.session.internal.metadata.MetadataManager;
+
+/**
+ * One {@link NodeConnectionPool} per node of the current snapshot: opened when a node appears,
+ * closed when it leaves, and the node marked up or down as its pool gains its first connection or
+ * loses its last. Thread-safe: pools live in a concurrent map; a pool's notifications arrive under
+ * its own lock, in order.
+ */
+public final class PoolManager implements NodeConnectionPool.Listener {
+  private final ConnectionFactory factory;
+  private final ConnectionSettings settings;
+  private final int poolSize;
+  private final Supplier<String> keyspace;
+  private final ScheduledExecutorService scheduler;
+  private final MetadataManager metadata;
+  private final Map<InetSocketAddress, NodeConnectionPool> pools = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  /**
+   * Creates the manager; pools open as {@link #apply} reports nodes.
+   *
+   * @param factory opens connections
+   * @param settings the connections' configuration
+   * @param poolSize connections per node
+   * @param keyspace the session's current keyspace identifier, or null
+   * @param scheduler runs reconnection attempts
+   * @param metadata told when a node becomes reachable or unreachable
+   */
+  public PoolManager(
+      ConnectionFactory factory,
+      ConnectionSettings settings,
+      int poolSize,
+      Supplier<String> keyspace,
+      ScheduledExecutorService scheduler,
+      MetadataManager metadata) {
+    this.factory = factory;
+    this.settings = settings;
+    this.poolSize = poolSize;
+    this.keyspace = keyspace;
+    this.scheduler = scheduler;
+    this.metadata = metadata;
+  }
+
+  /**
+   * Opens pools for added nodes and closes those of removed ones.
+   *
+   * @param change what a new snapshot changed
+   * @return completes once every new pool made its first attempt (never exceptionally)
+   */
+  public CompletableFuture<Void> apply(MetadataManager.NodesChange change) {
+    List<CompletableFuture<Void>> started = new ArrayList<>();
+    for (Node node : change.removed()) {
+      NodeConnectionPool pool = pools.remove(node.address());
+      if (pool != null) {
+        pool.close();
+      }
+    }
+    for (Node node : change.added()) {
+      if (closed) {
+        break;
+      }
+      NodeConnectionPool pool =
+          new NodeConnectionPool(
+              node.address(), poolSize, factory, settings, keyspace, scheduler, this);
+      if (pools.putIfAbsent(node.address(), pool) == null) {
+        started.add(pool.start());
+      }
+    }
+    if (closed) {
+      close(); // a pool added while closing
+    }
+    return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * The pool of a node.
+   *
+   * @param node a node of the current or an earlier snapshot
+   * @return the pool, or null if the node left the cluster
+   */
+  public NodeConnectionPool pool(Node node) {
+    return pools.get(node.address());
+  }
+
+  /** Every pool, for maintenance tasks. */
+  public List<NodeConnectionPool> pools() {
+    return List.copyOf(pools.values());
+  }
+
+  /**
+   * A status event from the cluster: an UP node is reconnected at once; a DOWN one is marked down
+   * only if its pool has no open connection (the event may be stale, the connections are the
+   * truth).
+   *
+   * @param address the node
+   * @param up whether the cluster reports it up
+   * @return whether a pool of that node exists
+   */
+  public boolean onStatusEvent(InetSocketAddress address, boolean up) {
+    NodeConnectionPool pool = pools.get(address);
+    if (pool == null) {
+      return false;
+    }
+    if (up) {
+      pool.reconnectNow();
+    } else {
+      pool.reportedDown(new IllegalStateException("reported DOWN by the cluster"));
+    }
+    return true;
+  }
+
+  @Override
+  public void onPoolUp(InetSocketAddress address) {
+    metadata.setUp(address, true, null);
+  }
+
+  @Override
+  public void onPoolDown(InetSocketAddress address, Throwable cause) {
+    metadata.setUp(address, false, cause);
+  }
+
+  /**
+   * Closes every pool; requests in flight complete first.
+   *
+   * @return completes when every connection is closed
+   */
+  public CompletableFuture<Void> close() {
+    closed = true;
+    List<CompletableFuture<Void>> closing = new ArrayList<>();
+    for (InetSocketAddress address : List.copyOf(pools.keySet())) {
+      NodeConnectionPool pool = pools.remove(address);
+      if (pool != null) {
+        closing.add(pool.close());
+      }
+    }
+    return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
+  }
+}
