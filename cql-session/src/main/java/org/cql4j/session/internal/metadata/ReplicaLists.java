@@ -3,24 +3,24 @@ package org.cql4j.session.internal.metadata;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.cql4j.session.Node;
 
 /**
  * Collects the replica list of each range of a ring while a strategy walks it, one range at a time.
  * Confined to the thread that computes one strategy's placement.
  *
- * <p>Equal lists are stored once: neighbouring ranges often have the same replicas, and with a low
- * replication factor most ranges of a node do, which keeps the memory of a 1,000-node ring with 256
- * vnodes each to a fraction of one list per range.
+ * <p>A list equal to the last one built with the same primary replica is not stored again: that
+ * shares the lists of ranges whose replicas repeat (every range of a node with one replica per
+ * range, neighbouring ranges of a node, many ranges of a small cluster) without the cost of a map
+ * of every list, most of which are distinct on a large ring with vnodes.
  */
 final class ReplicaLists {
   private final TokenRing ring;
   private final List<Node>[] byRange;
-  private final Map<List<Node>, List<Node>> canonical = new HashMap<>();
+  private final List<Node>[] lastByPrimary;
   private final List<Node> current = new ArrayList<>();
+  private int primary;
   // the range during which a node was added, per node id: no clearing between ranges
   private final int[] addedAt;
   private int range = -1;
@@ -29,6 +29,7 @@ final class ReplicaLists {
   ReplicaLists(TokenRing ring) {
     this.ring = ring;
     this.byRange = (List<Node>[]) new List<?>[ring.size()];
+    this.lastByPrimary = (List<Node>[]) new List<?>[ring.nodes().size()];
     this.addedAt = new int[ring.nodes().size()];
     Arrays.fill(addedAt, -1);
   }
@@ -47,6 +48,9 @@ final class ReplicaLists {
   void add(int node) {
     if (addedAt[node] != range) {
       addedAt[node] = range;
+      if (current.isEmpty()) {
+        primary = node;
+      }
       current.add(ring.nodes().get(node));
     }
   }
@@ -62,12 +66,16 @@ final class ReplicaLists {
 
   /** Ends the current range's list. */
   void endRange() {
-    List<Node> known = canonical.get(current);
-    if (known == null) {
-      known = List.copyOf(current);
-      canonical.put(known, known);
+    if (current.isEmpty()) {
+      byRange[range] = List.of();
+      return;
     }
-    byRange[range] = known;
+    List<Node> last = lastByPrimary[primary];
+    if (last == null || !last.equals(current)) {
+      last = List.copyOf(current);
+      lastByPrimary[primary] = last;
+    }
+    byRange[range] = last;
   }
 
   /** The lists of all ranges, once each range has ended. */
