@@ -8,8 +8,8 @@ import java.util.RandomAccess;
 import org.cql4j.session.Node;
 
 /**
- * {@code EverywhereStrategy} (ScyllaDB, DSE): every node on the ring is a replica of every range.
- * Immutable and thread-safe.
+ * {@code EverywhereStrategy} (ScyllaDB, DSE), immutable and thread-safe: every node on the ring is
+ * a replica of every range.
  *
  * <p>A range's list starts with its owner, then goes on with the other nodes in the order of their
  * lowest tokens, wrapping around: {@link TokenRing#nodes()} rotated to the owner. That is the exact

@@ -4,8 +4,8 @@ import java.util.List;
 import org.cql4j.session.Node;
 
 /**
- * {@code LocalStrategy}: each node keeps its own copy of the data (the {@code system} keyspace), so
- * the replica of any token is whichever node is asked. Immutable and thread-safe.
+ * {@code LocalStrategy}, immutable and thread-safe: each node keeps its own copy of the data (the
+ * {@code system} keyspace), so the replica of any token is whichever node is asked.
  *
  * <p>No replica is known in advance: {@link #replicasByRange} is empty, and routing falls back to
  * the load-balancing policy's plan, which is right because every node answers for itself. (The Java

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.cql4j.session.Node;
 
 /**
- * {@code NetworkTopologyStrategy}: a replication factor per datacenter, and replicas spread over
- * the racks of each datacenter. Immutable and thread-safe.
+ * {@code NetworkTopologyStrategy}, immutable and thread-safe: a replication factor per datacenter,
+ * and replicas spread over the racks of each datacenter.
  *
  * <p>The replicas of a range are found as Cassandra's {@code NetworkTopologyStrategy} finds them,
  * walking the ring from the range (see {@link RackAwarePlacement}). A datacenter missing from the

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.cql4j.session.Node;
 
 /**
- * Places the replicas of {@code NetworkTopologyStrategy} on every range of a ring. Confined to the
- * thread that calls {@link #place()}, once.
+ * Confined to the thread that calls {@link #place()} (once), places the replicas of {@code
+ * NetworkTopologyStrategy} on every range of a ring.
  *
  * <p>For each range, the ring is walked from the range's token, as Cassandra's {@code
  * NetworkTopologyStrategy.calculateNaturalReplicas} and the Java driver's {@code

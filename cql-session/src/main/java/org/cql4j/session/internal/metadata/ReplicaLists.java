@@ -7,8 +7,8 @@ import java.util.List;
 import org.cql4j.session.Node;
 
 /**
- * Collects the replica list of each range of a ring while a strategy walks it, one range at a time.
- * Confined to the thread that computes one strategy's placement.
+ * Confined to the thread that computes one strategy's placement, collects the replica list of each
+ * range of a ring while the strategy walks it, one range at a time.
  *
  * <p>A list equal to the last one built with the same primary replica is not stored again: that
  * shares the lists of ranges whose replicas repeat (every range of a node with one replica per
@@ -55,6 +55,7 @@ final class ReplicaLists {
     }
   }
 
+  /** Whether a node is in the current range's list already. */
   boolean contains(int node) {
     return addedAt[node] == range;
   }

@@ -3,7 +3,9 @@ package org.cql4j.session.internal.metadata;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads the replication options of {@code system_schema.keyspaces}. Stateless and thread-safe. */
+/**
+ * Stateless and thread-safe reader of the replication options of {@code system_schema.keyspaces}.
+ */
 final class ReplicationOptions {
   static final String CLASS = "class";
   static final String REPLICATION_FACTOR = "replication_factor";
@@ -76,7 +78,9 @@ final class ReplicationOptions {
       return all;
     }
     int transientReplicas = number(value.substring(slash + 1));
-    return transientReplicas < 0 || transientReplicas > all ? -1 : all;
+    // Cassandra's ReplicationFactor.validate: at least one replica must be full.
+    boolean valid = transientReplicas == 0 || (transientReplicas > 0 && transientReplicas < all);
+    return valid ? all : -1;
   }
 
   // a non-negative decimal int, or -1

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.cql4j.session.Node;
 
 /**
- * A keyspace's replication strategy, parsed from its {@code system_schema.keyspaces.replication}
- * map, and where it places the replicas of each token range. Immutable and thread-safe.
+ * A keyspace's replication strategy, immutable and thread-safe: parsed from its {@code
+ * system_schema.keyspaces.replication} map, it places the replicas of each token range.
  *
  * <p>The variants are records, so two keyspaces whose options mean the same placement (the class
  * written in full or short) compare equal, which lets a {@link TokenMap} compute their replicas

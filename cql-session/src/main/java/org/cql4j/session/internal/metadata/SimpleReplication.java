@@ -4,9 +4,9 @@ import java.util.List;
 import org.cql4j.session.Node;
 
 /**
- * {@code SimpleStrategy}: the replicas of a range are the first {@code replicationFactor} distinct
- * nodes met walking the ring from the range, ignoring datacenters and racks. Immutable and
- * thread-safe.
+ * {@code SimpleStrategy}, immutable and thread-safe: the replicas of a range are the first {@code
+ * replicationFactor} distinct nodes met walking the ring from the range, ignoring datacenters and
+ * racks.
  *
  * @param replicationFactor the number of replicas, at least 0; a factor above the number of nodes
  *     places a replica on every node

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The replicas of every token range of every keyspace, precomputed for token-aware routing.
- * Immutable and thread-safe: built off the request path and published whole, then read by any
+ * The replicas of every token range of every keyspace, precomputed for token-aware routing;
+ * immutable and thread-safe: built off the request path and published whole, then read by any
  * number of requests.
  *
  * <p>{@link #replicas} allocates nothing: a map lookup, a binary search over the ring's tokens and

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Murmur3 token ring: every token of the known nodes, sorted, with the node that owns it.
- * Immutable and thread-safe.
+ * The Murmur3 token ring, immutable and thread-safe: every token of the known nodes, sorted, with
+ * the node that owns it.
  *
  * <p>Position {@code i} stands for the token range {@code (token(i - 1), token(i)]}, which wraps
  * around for {@code i = 0} (Cassandra's ranges are open at the start and closed at the end), and

@@ -4,8 +4,8 @@ import java.util.List;
 import org.cql4j.session.Node;
 
 /**
- * Replication options the driver cannot place replicas for: an unknown strategy class or a
- * malformed option. Immutable and thread-safe.
+ * Replication options the driver cannot place replicas for, immutable and thread-safe: an unknown
+ * strategy class or a malformed option.
  *
  * <p>Never an error: the keyspace's requests are routed without token awareness, and the caller
  * logs the {@link #reason()} once (see {@link TokenMap#unsupportedKeyspaces()}).

@@ -63,7 +63,7 @@ class ReplicationStrategyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"-1", "three", "", "3.0", "3/", "/1", "3/x", "1/2", "99999999999"})
+  @ValueSource(strings = {"-1", "three", "", "3.0", "3/", "/1", "3/x", "1/2", "3/3", "99999999999"})
   void aMalformedFactorIsUnsupportedAndQuoted(String factor) {
     assertThat(parse("SimpleStrategy", "replication_factor", factor))
         .isEqualTo(
