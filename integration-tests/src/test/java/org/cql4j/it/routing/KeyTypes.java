@@ -68,14 +68,15 @@ final class KeyTypes {
           .build();
 
   static List<KeyType> all() {
+    ColumnType listOfText = ColumnType.list(ColumnType.TEXT);
     return List.of(
         same("ascii", ColumnType.ASCII, String.class, TypeCodecs.ASCII, KeyTypes::ascii),
         same("bigint", ColumnType.BIGINT, Long.class, TypeCodecs.BIGINT, Random::nextLong),
-        new KeyType(
+        of(
             "blob",
             ColumnType.BLOB,
-            ours(byte[].class, ColumnType.BLOB),
-            theirs(TypeCodecs.BLOB),
+            Codecs.serializer(byte[].class),
+            TypeCodecs.BLOB,
             r -> {
               byte[] bytes = bytes(r, r.nextInt(65));
               return new Object[] {bytes, ByteBuffer.wrap(bytes.clone())};
@@ -127,65 +128,50 @@ final class KeyTypes {
             TypeCodecs.UUID,
             r -> new UUID(r.nextLong(), r.nextLong())),
         same("varint", ColumnType.VARINT, BigInteger.class, TypeCodecs.VARINT, KeyTypes::varint),
-        new KeyType(
+        of(
             "frozen<list<int>>",
             ColumnType.list(ColumnType.INT),
-            bind(
-                Codecs.listSerializer(Codecs.serializer(Integer.class)),
-                ColumnType.list(ColumnType.INT)),
-            theirs(TypeCodecs.listOf(TypeCodecs.INT)),
+            Codecs.listSerializer(Codecs.serializer(Integer.class)),
+            TypeCodecs.listOf(TypeCodecs.INT),
             r -> both(list(r, Random::nextInt))),
-        new KeyType(
+        of(
             "frozen<set<text>>",
             ColumnType.set(ColumnType.TEXT),
-            bind(
-                Codecs.setSerializer(Codecs.serializer(String.class)),
-                ColumnType.set(ColumnType.TEXT)),
-            theirs(TypeCodecs.setOf(TypeCodecs.TEXT)),
+            Codecs.setSerializer(Codecs.serializer(String.class)),
+            TypeCodecs.setOf(TypeCodecs.TEXT),
             r -> both(new LinkedHashSet<>(list(r, KeyTypes::text)))),
-        new KeyType(
+        of(
             "frozen<map<text, bigint>>",
             ColumnType.map(ColumnType.TEXT, ColumnType.BIGINT),
-            bind(
-                Codecs.mapSerializer(
-                    Codecs.serializer(String.class), Codecs.serializer(Long.class)),
-                ColumnType.map(ColumnType.TEXT, ColumnType.BIGINT)),
-            theirs(TypeCodecs.mapOf(TypeCodecs.TEXT, TypeCodecs.BIGINT)),
+            Codecs.mapSerializer(Codecs.serializer(String.class), Codecs.serializer(Long.class)),
+            TypeCodecs.mapOf(TypeCodecs.TEXT, TypeCodecs.BIGINT),
             r -> both(map(r, KeyTypes::text, Random::nextLong))),
-        new KeyType(
+        of(
             "frozen<map<int, frozen<list<text>>>>",
-            ColumnType.map(ColumnType.INT, ColumnType.list(ColumnType.TEXT)),
-            bind(
-                Codecs.mapSerializer(
-                    Codecs.serializer(Integer.class),
-                    Codecs.listSerializer(Codecs.serializer(String.class))),
-                ColumnType.map(ColumnType.INT, ColumnType.list(ColumnType.TEXT))),
-            theirs(TypeCodecs.mapOf(TypeCodecs.INT, TypeCodecs.listOf(TypeCodecs.TEXT))),
+            ColumnType.map(ColumnType.INT, listOfText),
+            Codecs.mapSerializer(
+                Codecs.serializer(Integer.class),
+                Codecs.listSerializer(Codecs.serializer(String.class))),
+            TypeCodecs.mapOf(TypeCodecs.INT, TypeCodecs.listOf(TypeCodecs.TEXT)),
             r -> both(map(r, Random::nextInt, rr -> list(rr, KeyTypes::text)))),
-        new KeyType(
+        of(
             "frozen<tuple<int, text, uuid>>",
             ColumnType.tuple(ColumnType.INT, ColumnType.TEXT, ColumnType.UUID),
-            bind(
-                Codecs.serializer(TupleValue.class),
-                ColumnType.tuple(ColumnType.INT, ColumnType.TEXT, ColumnType.UUID)),
-            theirs(TypeCodecs.tupleOf(TUPLE)),
+            Codecs.serializer(TupleValue.class),
+            TypeCodecs.tupleOf(TUPLE),
             KeyTypes::tuple),
-        new KeyType(
+        of(
             "frozen<address>",
-            udtType(),
-            bind(Codecs.serializer(UdtValue.class), udtType()),
-            theirs(TypeCodecs.udtOf(ADDRESS)),
+            new ColumnType.UserType(
+                "ks",
+                "address",
+                List.of(
+                    new ColumnType.UserType.Field("street", ColumnType.TEXT),
+                    new ColumnType.UserType.Field("zip", ColumnType.INT),
+                    new ColumnType.UserType.Field("tags", listOfText))),
+            Codecs.serializer(UdtValue.class),
+            TypeCodecs.udtOf(ADDRESS),
             KeyTypes::address));
-  }
-
-  private static ColumnType udtType() {
-    return new ColumnType.UserType(
-        "ks",
-        "address",
-        List.of(
-            new ColumnType.UserType.Field("street", ColumnType.TEXT),
-            new ColumnType.UserType.Field("zip", ColumnType.INT),
-            new ColumnType.UserType.Field("tags", ColumnType.list(ColumnType.TEXT))));
   }
 
   private static <T> KeyType same(
@@ -194,25 +180,26 @@ final class KeyTypes {
       Class<T> javaType,
       TypeCodec<T> theirs,
       Function<Random, T> draw) {
-    return new KeyType(cql, type, ours(javaType, type), theirs(theirs), r -> both(draw.apply(r)));
+    return of(cql, type, Codecs.serializer(javaType), theirs, r -> both(draw.apply(r)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static KeyType of(
+      String cql,
+      ColumnType type,
+      SerializeValue<?> ours,
+      TypeCodec<?> theirs,
+      Function<Random, Object[]> draw) {
+    return new KeyType(
+        cql,
+        type,
+        (SerializeValue.Writer<Object>) ours.bind(type),
+        (TypeCodec<Object>) theirs,
+        draw);
   }
 
   private static Object[] both(Object value) {
     return new Object[] {value, value};
-  }
-
-  private static <T> SerializeValue.Writer<Object> ours(Class<T> javaType, ColumnType type) {
-    return bind(Codecs.serializer(javaType), type);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static SerializeValue.Writer<Object> bind(SerializeValue<?> serializer, ColumnType type) {
-    return (SerializeValue.Writer<Object>) serializer.bind(type);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static TypeCodec<Object> theirs(TypeCodec<?> codec) {
-    return (TypeCodec<Object>) codec;
   }
 
   // --- random values
