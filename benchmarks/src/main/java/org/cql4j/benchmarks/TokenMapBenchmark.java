@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.cql4j.session.Node;
-import org.cql4j.session.internal.cluster.DefaultNode;
+import org.cql4j.session.internal.metadata.DefaultNode;
 import org.cql4j.session.internal.metadata.TokenMap;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.cql4j.session.Node;
-import org.cql4j.session.internal.cluster.DefaultNode;
+import org.cql4j.session.internal.metadata.DefaultNode;
 import org.cql4j.session.internal.metadata.TokenMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import org.cql4j.session.Node;
-import org.cql4j.session.internal.cluster.DefaultNode;
 
 /**
  * Nodes for the replica tests: node {@code n} is at 10.0.0.n, with a datacenter, rack and tokens.
