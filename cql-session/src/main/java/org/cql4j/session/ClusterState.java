@@ -1,76 +1,61 @@
 package org.cql4j.session;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.cql4j.session.internal.metadata.DefaultClusterState;
+import org.cql4j.session.internal.metadata.TokenMap;
 
 /**
- * A snapshot of the cluster's topology: the known nodes and lookups over them. Immutable and
- * thread-safe; the session replaces the whole snapshot when the topology changes, so a request sees
- * one consistent view. Only the nodes' up/down flags ({@link Node#isUp()}) change under it.
+ * A snapshot of what the driver knows of the cluster: the nodes, and where each token's replicas
+ * are (the Rust driver's {@code ClusterState}). Immutable and thread-safe; the session replaces the
+ * whole snapshot when the topology or the schema changes, so a request sees one consistent view.
+ * Only the nodes' up/down flags ({@link Node#isUp()}) change under it.
  *
- * <p>Lookups by address, host id and datacenter are precomputed, so policies can call them per
- * request without allocating.
+ * <p>Every lookup is precomputed when the snapshot is built, so policies can call them per request
+ * without allocating.
  */
-public final class ClusterState {
-  private static final ClusterState EMPTY = new ClusterState(List.of());
-
-  private final List<Node> nodes;
-  private final Map<InetSocketAddress, Node> byAddress;
-  private final Map<UUID, Node> byHostId;
-  private final Map<String, List<Node>> byDatacenter;
-
-  private ClusterState(Collection<? extends Node> nodes) {
-    this.nodes = List.copyOf(nodes);
-    Map<InetSocketAddress, Node> addresses = new HashMap<>();
-    Map<UUID, Node> hostIds = new HashMap<>();
-    Map<String, List<Node>> dcs = new LinkedHashMap<>();
-    for (Node node : this.nodes) {
-      if (addresses.putIfAbsent(node.address(), node) != null) {
-        throw new IllegalArgumentException("two nodes with address " + node.address());
-      }
-      if (node.hostId() != null) {
-        hostIds.put(node.hostId(), node);
-      }
-      if (node.datacenter() != null) {
-        dcs.computeIfAbsent(node.datacenter(), dc -> new ArrayList<>()).add(node);
-      }
-    }
-    this.byAddress = Map.copyOf(addresses);
-    this.byHostId = Map.copyOf(hostIds);
-    Map<String, List<Node>> frozen = new LinkedHashMap<>();
-    dcs.forEach((dc, list) -> frozen.put(dc, List.copyOf(list)));
-    this.byDatacenter = Collections.unmodifiableMap(frozen);
-  }
+public interface ClusterState {
 
   /**
-   * Creates a snapshot of the given nodes, in the given order. Thread-safe.
+   * A snapshot of the given nodes, in the given order, without replication: {@link #replicas} knows
+   * none. Thread-safe.
    *
    * @param nodes the nodes; addresses must be distinct
    * @return the snapshot
    * @throws IllegalArgumentException if two nodes share an address
    */
-  public static ClusterState of(Collection<? extends Node> nodes) {
-    return new ClusterState(nodes);
+  static ClusterState of(Collection<? extends Node> nodes) {
+    return new DefaultClusterState(nodes, TokenMap.EMPTY);
+  }
+
+  /**
+   * A snapshot of the given nodes and keyspaces, with the replicas of every token range placed as
+   * the keyspaces' replication says. Thread-safe; for tests and for checking a custom policy.
+   *
+   * @param nodes the nodes, with their tokens; addresses must be distinct
+   * @param replicationByKeyspace each keyspace's replication options, as in {@code
+   *     system_schema.keyspaces.replication} (e.g. {@code {class=SimpleStrategy,
+   *     replication_factor=3}})
+   * @return the snapshot
+   * @throws IllegalArgumentException if two nodes share an address
+   */
+  static ClusterState of(
+      Collection<? extends Node> nodes, Map<String, Map<String, String>> replicationByKeyspace) {
+    return new DefaultClusterState(nodes, TokenMap.build(nodes, replicationByKeyspace));
   }
 
   /** The snapshot with no node. Thread-safe. */
-  public static ClusterState empty() {
-    return EMPTY;
+  static ClusterState empty() {
+    return DefaultClusterState.EMPTY;
   }
 
   /** Every known node, up or down, in a stable order; unmodifiable. */
-  public List<Node> nodes() {
-    return nodes;
-  }
+  List<Node> nodes();
 
   /**
    * Finds the node with the given address.
@@ -78,9 +63,7 @@ public final class ClusterState {
    * @param address the address the driver connects to
    * @return the node, or empty
    */
-  public Optional<Node> node(InetSocketAddress address) {
-    return Optional.ofNullable(byAddress.get(address));
-  }
+  Optional<Node> node(InetSocketAddress address);
 
   /**
    * Finds the node with the given host id.
@@ -88,14 +71,10 @@ public final class ClusterState {
    * @param hostId the host id
    * @return the node, or empty
    */
-  public Optional<Node> nodeByHostId(UUID hostId) {
-    return Optional.ofNullable(byHostId.get(hostId));
-  }
+  Optional<Node> nodeByHostId(UUID hostId);
 
   /** The names of the datacenters that have known nodes, in order of first appearance. */
-  public Set<String> datacenters() {
-    return byDatacenter.keySet();
-  }
+  Set<String> datacenters();
 
   /**
    * The nodes of one datacenter, up or down, in the order of {@link #nodes()}; unmodifiable.
@@ -103,12 +82,39 @@ public final class ClusterState {
    * @param datacenter the datacenter name
    * @return the nodes, empty for an unknown datacenter
    */
-  public List<Node> nodesInDatacenter(String datacenter) {
-    return byDatacenter.getOrDefault(datacenter, List.of());
-  }
+  List<Node> nodesInDatacenter(String datacenter);
 
-  @Override
-  public String toString() {
-    return "ClusterState" + nodes;
-  }
+  /**
+   * The nodes of one rack of a datacenter, up or down, in the order of {@link #nodes()};
+   * unmodifiable.
+   *
+   * @param datacenter the datacenter name
+   * @param rack the rack name
+   * @return the nodes, empty for an unknown datacenter or rack
+   */
+  List<Node> nodesInRack(String datacenter, String rack);
+
+  /**
+   * The replicas of a token of a table, primary replica first (the Rust driver's {@code
+   * get_token_endpoints}), up or down: placed by the keyspace's replication strategy on the token
+   * ring.
+   *
+   * @param keyspace the keyspace, as stored (case-sensitive)
+   * @param table the table (tables of one keyspace share their replicas on a token ring)
+   * @param token the token, e.g. from {@code PreparedStatement.computeToken}
+   * @return the replicas, unmodifiable; empty for an unknown keyspace, one whose replication the
+   *     driver cannot place (it logs why, once), or {@code LocalStrategy}
+   */
+  List<Node> replicas(String keyspace, String table, Token token);
+
+  /**
+   * As {@link #replicas(String, String, Token)}, for a token held as a primitive (what {@code
+   * RoutingInfo.tokenValue()} gives): allocates nothing, for policies.
+   *
+   * @param keyspace the keyspace, as stored
+   * @param table the table
+   * @param token the token's value
+   * @return the replicas, primary first, unmodifiable
+   */
+  List<Node> replicas(String keyspace, String table, long token);
 }

@@ -1,170 +1,277 @@
 package org.cql4j.session.policy;
 
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cql4j.session.ClusterState;
 import org.cql4j.session.Node;
+import org.cql4j.session.internal.policy.DefaultPlan;
+import org.cql4j.session.internal.policy.LatencyTracker;
+import org.cql4j.session.internal.policy.Locality;
 
 /**
- * The shipped load-balancing policy: round-robin over live nodes, restricted to or preferring a
- * datacenter when one is configured. Thread-safe: the only state is an atomic round-robin counter.
+ * The shipped load-balancing policy, as the Rust driver's {@code DefaultPolicy}: token-aware,
+ * datacenter- and rack-aware, with replica shuffling and optional latency awareness. Thread-safe:
+ * its state is an atomic round-robin counter and, with latency awareness, per-node averages.
  *
  * <ul>
- *   <li>No preferred datacenter (the default): every live node of the cluster, in turn.
- *   <li>With {@link Builder#preferDatacenter(String)}: the live nodes of that datacenter, in turn;
- *       the other datacenters' nodes follow in the fallback plan only with {@link
- *       Builder#permitDcFailover(boolean) permitDcFailover(true)} (as in the Rust driver, off by
- *       default, because a remote datacenter breaks {@code LOCAL_*} consistency expectations).
+ *   <li><b>Token-aware</b> (default): a request whose partition key the driver knows goes to one of
+ *       the token's replicas: a random live one ({@link Builder#enableShufflingReplicas shuffling},
+ *       default), or the first live one in ring order, primary first, when shuffling is off or the
+ *       request is a lightweight transaction (so Paxos rounds on a key queue at one replica instead
+ *       of contending). The fallback plan lists the other live replicas, then the other live nodes.
+ *   <li><b>Locality</b>: without a preferred datacenter every node is local. With {@link
+ *       Builder#preferDatacenter}, the datacenter's nodes come first and other datacenters' nodes
+ *       are used only with {@link Builder#permitDcFailover permitDcFailover(true)} (off by default:
+ *       a remote datacenter breaks {@code LOCAL_*} consistency expectations). With {@link
+ *       Builder#preferDatacenterAndRack}, the rack's nodes come before the rest of the datacenter.
+ *       Replicas are ranked the same way.
+ *   <li>Requests without a token go round-robin over the closest live nodes.
+ *   <li>Down nodes are skipped. With {@link Builder#latencyAwareness latency awareness}, a node
+ *       much slower than the fastest is tried after the others.
  * </ul>
  *
- * <p>Token and shard awareness will use {@link RoutingInfo#token()} to put replicas first; today
- * the token is ignored.
+ * <p>{@link #pick} allocates nothing; the fallback plan is built only when the picked node fails.
+ * ScyllaDB's shard is chosen by the session from the token, after the node.
  */
 public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
-  private final String preferredDatacenter;
-  private final boolean permitDcFailover;
+  private final Locality locality;
+  private final boolean tokenAware;
+  private final boolean shuffleReplicas;
+  private final LatencyTracker latency;
   private final AtomicInteger counter = new AtomicInteger();
 
   private DefaultLoadBalancingPolicy(Builder builder) {
-    this.preferredDatacenter = builder.preferredDatacenter;
-    this.permitDcFailover = builder.permitDcFailover;
+    this.locality =
+        new Locality(builder.preferredDatacenter, builder.preferredRack, builder.permitDcFailover);
+    this.tokenAware = builder.tokenAware;
+    this.shuffleReplicas = builder.shuffleReplicas;
+    this.latency =
+        builder.latencyAwareness == null ? null : new LatencyTracker(builder.latencyAwareness);
   }
 
-  /** Returns a builder with the defaults: no preferred datacenter. Thread-safe. */
+  /** Returns a builder with the defaults: token-aware, shuffling replicas, no preferences. */
   public static Builder builder() {
     return new Builder();
   }
 
   /** The preferred datacenter, or {@code null}. Thread-safe. */
   public String preferredDatacenter() {
-    return preferredDatacenter;
+    return locality.datacenter();
+  }
+
+  /** The preferred rack, or {@code null}. Thread-safe. */
+  public String preferredRack() {
+    return locality.rack();
   }
 
   @Override
   public Node pick(RoutingInfo request, ClusterState cluster) {
-    int start = counter.getAndIncrement();
-    Node node = firstUp(local(cluster), start);
-    if (node == null && preferredDatacenter != null && permitDcFailover) {
-      node = firstUp(cluster.nodes(), start);
+    List<Node> replicas = replicas(request, cluster);
+    if (!replicas.isEmpty()) {
+      Node replica =
+          request.isLwt() || !shuffleReplicas ? firstReplica(replicas) : randomReplica(replicas);
+      if (replica != null) {
+        return replica;
+      }
     }
-    return node;
+    return roundRobin(cluster, counter.getAndIncrement());
   }
 
   @Override
   public Iterator<Node> fallback(RoutingInfo request, ClusterState cluster) {
-    int start = counter.getAndIncrement();
-    List<Node> local = local(cluster);
-    List<Node> remote = preferredDatacenter != null && permitDcFailover ? cluster.nodes() : null;
-    return new RoundRobinIterator(local, remote, preferredDatacenter, start);
+    return new DefaultPlan(
+        replicas(request, cluster),
+        shuffleReplicas && !request.isLwt(),
+        cluster,
+        counter.getAndIncrement(),
+        locality,
+        latency);
+  }
+
+  @Override
+  public void onRequestSuccess(RoutingInfo request, Duration latency, Node node) {
+    if (this.latency != null) {
+      this.latency.record(node, latency);
+    }
   }
 
   @Override
   public String name() {
-    return preferredDatacenter == null
-        ? "DefaultLoadBalancingPolicy"
-        : "DefaultLoadBalancingPolicy[dc=" + preferredDatacenter + "]";
-  }
-
-  private List<Node> local(ClusterState cluster) {
-    return preferredDatacenter == null
-        ? cluster.nodes()
-        : cluster.nodesInDatacenter(preferredDatacenter);
-  }
-
-  private static Node firstUp(List<Node> nodes, int start) {
-    int n = nodes.size();
-    if (n == 0) {
-      return null;
+    StringBuilder name = new StringBuilder("DefaultLoadBalancingPolicy[");
+    name.append(tokenAware ? "token-aware" : "round-robin");
+    if (locality.datacenter() != null) {
+      name.append(", dc=").append(locality.datacenter());
+      if (locality.rack() != null) {
+        name.append(", rack=").append(locality.rack());
+      }
+      name.append(locality.failover() ? ", failover" : "");
     }
-    int offset = Math.floorMod(start, n);
-    for (int i = 0; i < n; i++) {
-      Node node = nodes.get((offset + i) % n);
-      if (node.isUp()) {
-        return node;
+    return name.append(latency != null ? ", latency-aware]" : "]").toString();
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+
+  private List<Node> replicas(RoutingInfo request, ClusterState cluster) {
+    if (!tokenAware || !request.hasToken() || request.keyspace() == null) {
+      return List.of();
+    }
+    return cluster.replicas(request.keyspace(), request.table(), request.tokenValue());
+  }
+
+  // the closest live replica in ring order (primary first): for LWTs and without shuffling
+  private Node firstReplica(List<Node> replicas) {
+    Node penalized = null;
+    for (int tier = 0; tier < locality.tiers(); tier++) {
+      for (Node node : replicas) {
+        if (node.isUp() && locality.tierOf(node) == tier) {
+          if (latency == null || !latency.isPenalized(node)) {
+            return node;
+          }
+          penalized = penalized == null ? node : penalized;
+        }
+      }
+    }
+    return penalized;
+  }
+
+  // a random live replica of the closest tier that has one, without allocating
+  private Node randomReplica(List<Node> replicas) {
+    for (int pass = 0; pass < (latency == null ? 1 : 2); pass++) {
+      boolean skipPenalized = latency != null && pass == 0;
+      for (int tier = 0; tier < locality.tiers(); tier++) {
+        int eligible = 0;
+        for (Node node : replicas) {
+          eligible += isEligible(node, tier, skipPenalized) ? 1 : 0;
+        }
+        if (eligible > 0) {
+          int chosen = ThreadLocalRandom.current().nextInt(eligible);
+          for (Node node : replicas) {
+            if (isEligible(node, tier, skipPenalized) && chosen-- == 0) {
+              return node;
+            }
+          }
+        }
       }
     }
     return null;
   }
 
-  /**
-   * Walks the live local nodes from a rotating offset, then the live remote ones (nodes of {@code
-   * remote} outside the local datacenter); the up/down check happens as the plan advances.
-   */
-  private static final class RoundRobinIterator implements Iterator<Node> {
-    private final List<Node> local;
-    private final List<Node> remote;
-    private final String localDc;
-    private final int start;
-    private List<Node> current;
-    private int index;
-    private Node next;
+  private boolean isEligible(Node node, int tier, boolean skipPenalized) {
+    return node.isUp()
+        && locality.tierOf(node) == tier
+        && !(skipPenalized && latency.isPenalized(node));
+  }
 
-    RoundRobinIterator(List<Node> local, List<Node> remote, String localDc, int start) {
-      this.local = local;
-      this.remote = remote;
-      this.localDc = localDc;
-      this.start = start;
-      this.current = local;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (next == null && current != null) {
-        if (index >= current.size()) {
-          current = current == local ? remote : null;
-          index = 0;
-          continue;
-        }
-        int n = current.size();
-        Node node = current.get((Math.floorMod(start, n) + index++) % n);
-        boolean isRemoteCopyOfLocal = current != local && localDc.equals(node.datacenter());
-        if (node.isUp() && !isRemoteCopyOfLocal) {
-          next = node;
+  // the next live node of the closest tier that has one, round-robin over that tier's nodes
+  private Node roundRobin(ClusterState cluster, int start) {
+    Node penalized = null;
+    for (int tier = 0; tier < locality.tiers(); tier++) {
+      List<Node> nodes = locality.candidates(cluster, tier);
+      int n = nodes.size();
+      int offset = n == 0 ? 0 : Math.floorMod(start, n);
+      for (int i = 0; i < n; i++) {
+        Node node = nodes.get((offset + i) % n);
+        if (node.isUp() && locality.tierOf(node) == tier) {
+          if (latency == null || !latency.isPenalized(node)) {
+            return node;
+          }
+          penalized = penalized == null ? node : penalized;
         }
       }
-      return next != null;
     }
-
-    @Override
-    public Node next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException("the query plan is exhausted");
-      }
-      Node node = next;
-      next = null;
-      return node;
-    }
+    return penalized;
   }
 
   /** Builds a {@link DefaultLoadBalancingPolicy}; not thread-safe. */
   public static final class Builder {
     private String preferredDatacenter;
+    private String preferredRack;
     private boolean permitDcFailover;
+    private boolean tokenAware = true;
+    private boolean shuffleReplicas = true;
+    private LatencyAwareness latencyAwareness;
 
     private Builder() {}
 
     /**
-     * Sends requests to the nodes of this datacenter. Default: none, every node is used.
+     * Sends requests to the nodes of this datacenter. Default: none, every node is local.
      *
      * @param datacenter the datacenter name as reported by the nodes, or {@code null} for none
      * @return this builder
      */
     public Builder preferDatacenter(String datacenter) {
       this.preferredDatacenter = datacenter;
+      this.preferredRack = null;
       return this;
     }
 
     /**
-     * Lets the fallback plan continue with other datacenters' nodes after the preferred
-     * datacenter's. Default: false. Ignored without a preferred datacenter.
+     * Sends requests to the nodes of this rack first, then to the rest of its datacenter. Default:
+     * none.
+     *
+     * @param datacenter the datacenter name as reported by the nodes
+     * @param rack the rack name as reported by the nodes
+     * @return this builder
+     */
+    public Builder preferDatacenterAndRack(String datacenter, String rack) {
+      if (datacenter == null || rack == null) {
+        throw new IllegalArgumentException("both a datacenter and a rack are needed");
+      }
+      this.preferredDatacenter = datacenter;
+      this.preferredRack = rack;
+      return this;
+    }
+
+    /**
+     * Lets plans continue with other datacenters' nodes after the preferred datacenter's. Default:
+     * false. Without a preferred datacenter every node is local anyway.
      *
      * @param permit whether remote nodes may be used
      * @return this builder
      */
     public Builder permitDcFailover(boolean permit) {
       this.permitDcFailover = permit;
+      return this;
+    }
+
+    /**
+     * Sends requests whose partition key the driver knows to the key's replicas. Default: true.
+     *
+     * @param tokenAware whether to route by token
+     * @return this builder
+     */
+    public Builder tokenAware(boolean tokenAware) {
+      this.tokenAware = tokenAware;
+      return this;
+    }
+
+    /**
+     * Picks a random replica, which spreads a hot partition's load; with false, the first live
+     * replica in ring order (the primary first). Lightweight transactions always use ring order.
+     * Default: true.
+     *
+     * @param shuffle whether to shuffle the replicas
+     * @return this builder
+     */
+    public Builder enableShufflingReplicas(boolean shuffle) {
+      this.shuffleReplicas = shuffle;
+      return this;
+    }
+
+    /**
+     * Tries nodes much slower than the fastest after the others. Default: off.
+     *
+     * @param settings the thresholds, or null for off
+     * @return this builder
+     */
+    public Builder latencyAwareness(LatencyAwareness settings) {
+      this.latencyAwareness = settings;
       return this;
     }
 

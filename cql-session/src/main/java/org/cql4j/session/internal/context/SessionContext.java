@@ -71,6 +71,7 @@ public final class SessionContext {
             factory,
             settings,
             transport.group(),
+            executor,
             queryTimeout,
             metadata,
             pools,
@@ -84,7 +85,10 @@ public final class SessionContext {
             config.schemaAgreementTimeout());
     this.sessionChanges =
         new SessionChanges(
-            keyspace, pools, config.autoAwaitSchemaAgreement() ? schemaAgreement::await : null);
+            keyspace,
+            pools,
+            config.autoAwaitSchemaAgreement() ? schemaAgreement::await : null,
+            topology::refreshNow);
   }
 
   // the schema lookups go through the control connection, which the monitor owns

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.cql4j.session.ClusterState;
@@ -21,8 +22,10 @@ public final class MetadataManager {
   private static final Logger LOG = LoggerFactory.getLogger(MetadataManager.class);
 
   private final Object lock = new Object();
-  private volatile ClusterState state = ClusterState.empty();
-  private boolean closed; // guarded by lock
+  private volatile DefaultClusterState state = DefaultClusterState.EMPTY;
+  // guarded by lock
+  private boolean closed;
+  private Map<String, String> warnedUnsupported = Map.of();
 
   /**
    * The nodes a new snapshot added and removed, for the pools.
@@ -49,20 +52,23 @@ public final class MetadataManager {
   }
 
   /**
-   * Publishes a snapshot of the nodes the system tables describe. A node whose identity (host id,
-   * datacenter, rack, tokens) is unchanged keeps its instance; a changed or new one gets a new
-   * instance, keeping the up/down state of the instance it replaces (a new node is down until its
-   * pool connects).
+   * Publishes a snapshot of the nodes and keyspaces the system tables describe. A node whose
+   * identity (host id, datacenter, rack, tokens) is unchanged keeps its instance; a changed or new
+   * one gets a new instance, keeping the up/down state of the instance it replaces (a new node is
+   * down until its pool connects). The replicas of every token range are placed here, off the
+   * request path; when only keyspaces changed, a replication placed before is reused.
    *
-   * @param infos the nodes, the control node first; a second row claiming an address is ignored
+   * @param topology the nodes, the control node first (a second row claiming an address is
+   *     ignored), and the keyspaces' replication
    * @return the addresses added and removed; empty once closed
    */
-  public NodesChange applyTopology(List<NodeInfo> infos) {
+  public NodesChange applyTopology(Topology topology) {
+    List<NodeInfo> infos = topology.nodes();
     synchronized (lock) {
       if (closed) {
         return new NodesChange(List.of(), List.of());
       }
-      ClusterState previous = state;
+      DefaultClusterState previous = state;
       List<Node> nodes = new ArrayList<>(infos.size());
       List<Node> added = new ArrayList<>();
       Set<InetSocketAddress> addresses = new LinkedHashSet<>();
@@ -84,7 +90,12 @@ public final class MetadataManager {
           removed.add(node);
         }
       }
-      state = ClusterState.of(nodes);
+      TokenMap tokenMap =
+          nodes.equals(previous.nodes())
+              ? previous.tokenMap().withKeyspaces(topology.replication())
+              : TokenMap.build(nodes, topology.replication());
+      warnUnsupported(tokenMap.unsupportedKeyspaces());
+      state = new DefaultClusterState(nodes, tokenMap);
       NodesChange change = new NodesChange(added, removed);
       if (!change.isEmpty()) {
         LOG.info(
@@ -116,6 +127,20 @@ public final class MetadataManager {
       LOG.warn(
           "node {} is down: {}", node, cause == null ? "no open connection" : cause.getMessage());
     }
+  }
+
+  // under lock: one warning per keyspace and reason, not one per refresh
+  private void warnUnsupported(Map<String, String> unsupported) {
+    unsupported.forEach(
+        (keyspace, reason) -> {
+          if (!reason.equals(warnedUnsupported.get(keyspace))) {
+            LOG.warn(
+                "keyspace {}: {}; its requests are routed without token awareness",
+                keyspace,
+                reason);
+          }
+        });
+    warnedUnsupported = unsupported;
   }
 
   /** Stops publishing snapshots. */

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.cql4j.protocol.message.Result;
+import org.cql4j.protocol.message.SchemaChange;
 import org.cql4j.protocol.message.SchemaChangeResult;
 import org.cql4j.protocol.message.SetKeyspaceResult;
 import org.cql4j.session.QueryPage;
@@ -25,6 +26,7 @@ public final class SessionChanges {
   private final KeyspaceHolder keyspace;
   private final PoolManager pools;
   private final Supplier<CompletableFuture<UUID>> schemaAgreement;
+  private final Supplier<CompletableFuture<Void>> refreshTopology;
 
   /**
    * Creates the applier.
@@ -32,14 +34,17 @@ public final class SessionChanges {
    * @param keyspace the session's current keyspace
    * @param pools the connections to switch
    * @param schemaAgreement awaits schema agreement after a schema change, or null not to
+   * @param refreshTopology re-reads the nodes and keyspaces' replication now
    */
   public SessionChanges(
       KeyspaceHolder keyspace,
       PoolManager pools,
-      Supplier<CompletableFuture<UUID>> schemaAgreement) {
+      Supplier<CompletableFuture<UUID>> schemaAgreement,
+      Supplier<CompletableFuture<Void>> refreshTopology) {
     this.keyspace = keyspace;
     this.pools = pools;
     this.schemaAgreement = schemaAgreement;
+    this.refreshTopology = refreshTopology;
   }
 
   /**
@@ -69,20 +74,27 @@ public final class SessionChanges {
                   .toArray(CompletableFuture[]::new))
           .thenApply(v -> page);
     }
-    if (result instanceof SchemaChangeResult change && schemaAgreement != null) {
-      return schemaAgreement
-          .get()
-          .handle(
-              (version, error) -> {
-                if (error != null) {
-                  LOG.warn(
-                      "{} applied, but the nodes did not agree on the schema: {}",
-                      change.change(),
-                      error.getMessage());
-                }
-                return page;
-              });
+    if (!(result instanceof SchemaChangeResult change)) {
+      return CompletableFuture.completedFuture(page);
     }
-    return CompletableFuture.completedFuture(page);
+    CompletableFuture<QueryPage> agreed =
+        schemaAgreement == null
+            ? CompletableFuture.completedFuture(page)
+            : schemaAgreement
+                .get()
+                .handle(
+                    (version, error) -> {
+                      if (error != null) {
+                        LOG.warn(
+                            "{} applied, but the nodes did not agree on the schema: {}",
+                            change.change(),
+                            error.getMessage());
+                      }
+                      return page;
+                    });
+    // a keyspace's replication decides where its requests go: route the next one with it
+    return change.change().target() == SchemaChange.Target.KEYSPACE
+        ? agreed.thenCompose(p -> refreshTopology.get().thenApply(v -> p))
+        : agreed;
   }
 }

@@ -8,10 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.cql4j.protocol.message.Event;
+import org.cql4j.protocol.message.SchemaChange;
 import org.cql4j.protocol.message.SchemaChangeEvent;
 import org.cql4j.protocol.message.StatusChangeEvent;
 import org.cql4j.protocol.message.TopologyChangeEvent;
@@ -44,6 +46,7 @@ public final class TopologyMonitor {
 
   private final List<InetSocketAddress> contactPoints;
   private final ScheduledExecutorService scheduler;
+  private final Executor executor;
   private final Duration queryTimeout;
   private final MetadataManager metadata;
   private final PoolManager pools;
@@ -63,6 +66,8 @@ public final class TopologyMonitor {
    * @param factory opens the control connection
    * @param settings the connections' configuration
    * @param scheduler runs delayed tasks (debounce, reconnection)
+   * @param executor builds snapshots after a refresh (placing replicas may take a while on a large
+   *     cluster: not on an event loop)
    * @param queryTimeout the timeout of the system-table queries
    * @param metadata receives each topology read
    * @param pools follows the nodes and receives status events
@@ -73,12 +78,14 @@ public final class TopologyMonitor {
       ConnectionFactory factory,
       ConnectionSettings settings,
       ScheduledExecutorService scheduler,
+      Executor executor,
       Duration queryTimeout,
       MetadataManager metadata,
       PoolManager pools,
       SchemaListener schema) {
     this.contactPoints = List.copyOf(contactPoints);
     this.scheduler = scheduler;
+    this.executor = executor;
     this.queryTimeout = queryTimeout;
     this.metadata = metadata;
     this.pools = pools;
@@ -100,7 +107,27 @@ public final class TopologyMonitor {
               c.closeFuture().whenComplete((v, e) -> onControlLost(c));
               return reader.read(c, queryTimeout);
             })
-        .thenCompose(infos -> pools.apply(metadata.applyTopology(infos)));
+        .thenComposeAsync(topology -> pools.apply(metadata.applyTopology(topology)), executor);
+  }
+
+  /**
+   * Reads the system tables now and publishes the result (after the session's own keyspace DDL, so
+   * that its next request is routed with the new replication).
+   *
+   * @return completes once the new snapshot is published; never fails (a failure is logged, and the
+   *     debounced refresh of the schema event will try again)
+   */
+  public CompletableFuture<Void> refreshNow() {
+    Connection c = control.connection();
+    if (c == null || closed) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return refresh(c)
+        .exceptionally(
+            e -> {
+              LOG.warn("topology refresh failed: {}", e.getMessage());
+              return null;
+            });
   }
 
   /** The open control connection, or null while it moves to another node. */
@@ -126,7 +153,7 @@ public final class TopologyMonitor {
   private CompletableFuture<Void> refresh(Connection connection) {
     return reader
         .read(connection, queryTimeout)
-        .thenAccept(infos -> pools.apply(metadata.applyTopology(infos)));
+        .thenAcceptAsync(topology -> pools.apply(metadata.applyTopology(topology)), executor);
   }
 
   private void onControlLost(Connection lost) {
@@ -201,6 +228,9 @@ public final class TopologyMonitor {
       }
     } else if (event instanceof SchemaChangeEvent change) {
       schema.onSchemaChange(change.change());
+      if (change.change().target() == SchemaChange.Target.KEYSPACE) {
+        scheduleRefresh(); // its replication may have changed
+      }
     }
   }
 

@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.cql4j.protocol.errors.DbError;
@@ -13,6 +15,7 @@ import org.cql4j.protocol.value.CqlRow;
 import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.SystemQueries;
 import org.cql4j.session.internal.metadata.NodeInfo;
+import org.cql4j.session.internal.metadata.Topology;
 import org.cql4j.session.internal.session.BlockingCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,43 +23,59 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the topology through the control connection: {@code system.local} for the node itself,
  * {@code system.peers_v2} (Cassandra 4.0+, with per-node native ports) or else {@code system.peers}
- * for the others. Thread-safe: the only state is which peers table works, a volatile flag.
+ * for the others, and {@code system_schema.keyspaces} for the keyspaces' replication. Thread-safe:
+ * the only state is which peers table works, a volatile flag.
  */
 final class TopologyReader {
   private static final Logger LOG = LoggerFactory.getLogger(TopologyReader.class);
   static final String LOCAL = "SELECT * FROM system.local WHERE key='local'";
   static final String PEERS_V2 = "SELECT * FROM system.peers_v2";
   static final String PEERS = "SELECT * FROM system.peers";
+  static final String KEYSPACES = "SELECT keyspace_name, replication FROM system_schema.keyspaces";
 
   private volatile boolean peersV2Missing;
 
   /**
-   * Reads every node's row.
+   * Reads every node's row and every keyspace's replication.
    *
    * @param connection the control connection
    * @param timeout each query's timeout
-   * @return the nodes, the control node first
+   * @return the topology, the control node first
    */
-  CompletableFuture<List<NodeInfo>> read(Connection connection, Duration timeout) {
+  CompletableFuture<Topology> read(Connection connection, Duration timeout) {
     CompletableFuture<List<CqlRow>> local = SystemQueries.rows(connection, LOCAL, timeout);
     CompletableFuture<List<CqlRow>> peers = peers(connection, timeout);
-    return local.thenCombine(
-        peers,
-        (localRows, peerRows) -> {
-          List<NodeInfo> nodes = new ArrayList<>();
-          if (!localRows.isEmpty()) {
-            nodes.add(nodeInfo(localRows.get(0), connection.address()));
-          }
-          for (CqlRow row : peerRows) {
-            InetSocketAddress address = peerAddress(row, connection.address().getPort());
-            if (address == null || row.isNull("host_id")) {
-              LOG.warn("ignoring an incomplete row of the peers table: {}", row);
-              continue;
-            }
-            nodes.add(nodeInfo(row, address));
-          }
-          return nodes;
-        });
+    CompletableFuture<Map<String, Map<String, String>>> keyspaces =
+        SystemQueries.rows(connection, KEYSPACES, timeout).thenApply(TopologyReader::replication);
+    return local
+        .thenCombine(peers, (localRows, peerRows) -> nodes(connection, localRows, peerRows))
+        .thenCombine(keyspaces, Topology::new);
+  }
+
+  private static List<NodeInfo> nodes(
+      Connection connection, List<CqlRow> localRows, List<CqlRow> peerRows) {
+    List<NodeInfo> nodes = new ArrayList<>();
+    if (!localRows.isEmpty()) {
+      nodes.add(nodeInfo(localRows.get(0), connection.address()));
+    }
+    for (CqlRow row : peerRows) {
+      InetSocketAddress address = peerAddress(row, connection.address().getPort());
+      if (address == null || row.isNull("host_id")) {
+        LOG.warn("ignoring an incomplete row of the peers table: {}", row);
+        continue;
+      }
+      nodes.add(nodeInfo(row, address));
+    }
+    return nodes;
+  }
+
+  private static Map<String, Map<String, String>> replication(List<CqlRow> rows) {
+    Map<String, Map<String, String>> byKeyspace = new HashMap<>();
+    for (CqlRow row : rows) {
+      byKeyspace.put(
+          row.getString("keyspace_name"), row.getMap("replication", String.class, String.class));
+    }
+    return byKeyspace;
   }
 
   private CompletableFuture<List<CqlRow>> peers(Connection connection, Duration timeout) {
