@@ -1,6 +1,7 @@
 package org.cql4j.session.policy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -100,16 +101,26 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
 
   @Override
   public String name() {
-    StringBuilder name = new StringBuilder("DefaultLoadBalancingPolicy[");
-    name.append(tokenAware ? "token-aware" : "round-robin");
+    List<String> options = new ArrayList<>();
     if (locality.datacenter() != null) {
-      name.append(", dc=").append(locality.datacenter());
-      if (locality.rack() != null) {
-        name.append(", rack=").append(locality.rack());
-      }
-      name.append(locality.failover() ? ", failover" : "");
+      options.add("dc=" + locality.datacenter());
     }
-    return name.append(latency != null ? ", latency-aware]" : "]").toString();
+    if (locality.rack() != null) {
+      options.add("rack=" + locality.rack());
+    }
+    if (locality.failover()) {
+      options.add("dc failover");
+    }
+    if (!tokenAware) {
+      options.add("not token-aware");
+    }
+    if (!shuffleReplicas) {
+      options.add("replicas in ring order");
+    }
+    if (latency != null) {
+      options.add("latency-aware");
+    }
+    return "DefaultLoadBalancingPolicy" + (options.isEmpty() ? "" : options.toString());
   }
 
   @Override

@@ -46,7 +46,14 @@ final class TopologyReader {
     CompletableFuture<List<CqlRow>> local = SystemQueries.rows(connection, LOCAL, timeout);
     CompletableFuture<List<CqlRow>> peers = peers(connection, timeout);
     CompletableFuture<Map<String, Map<String, String>>> keyspaces =
-        SystemQueries.rows(connection, KEYSPACES, timeout).thenApply(TopologyReader::replication);
+        SystemQueries.rows(connection, KEYSPACES, timeout)
+            .thenApply(TopologyReader::replication)
+            .exceptionally(
+                error -> {
+                  // without replication, requests are routed without token awareness
+                  LOG.warn("cannot read the keyspaces' replication: {}", error.getMessage());
+                  return Map.of();
+                });
     return local
         .thenCombine(peers, (localRows, peerRows) -> nodes(connection, localRows, peerRows))
         .thenCombine(keyspaces, Topology::new);
