@@ -111,11 +111,12 @@ final class NodeProxy implements ProxyNode {
     connection.shard().ifPresent(s -> openPerShard[s]--);
   }
 
-  /** Closes the listening sockets (connections are closed with the event loops). */
+  /** Closes the listening sockets, then every connection; blocks until they are closed. */
   void unbind() {
     for (Channel listener : listeners) {
       listener.close().syncUninterruptibly();
     }
+    connections.forEach(ProxiedConnection::closeAndWait);
   }
 
   Action match(FrameView view) {

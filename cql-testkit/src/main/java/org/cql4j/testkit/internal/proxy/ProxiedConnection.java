@@ -263,6 +263,15 @@ final class ProxiedConnection implements ProxyConnection {
             });
   }
 
+  /** Closes both sides and waits until they are closed; any thread but the event loop. */
+  void closeAndWait() {
+    client.close().awaitUninterruptibly(2, java.util.concurrent.TimeUnit.SECONDS);
+    Channel s = server;
+    if (s != null) {
+      s.close().awaitUninterruptibly(2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
   private void closed() {
     if (!open) {
       return;
