@@ -493,7 +493,7 @@ class CqlProxyTest {
   @Test
   void forwardsMalformedBytesCountsThemAndKeepsServing() throws IOException {
     try (TestClient bad = TestClient.connect(address)) {
-      bad.sendRaw(new byte[] {0x42, 0, 0, 1, 0x05, 0, 0, 0, 0, 1, 2, 3});
+      bad.sendRaw(new byte[] {0x37, 0, 0, 1, 0x05, 0, 0, 0, 0, 1, 2, 3});
       // the null server answers a bad version with an error and closes
       bad.readToEnd(Duration.ofSeconds(2));
     }

@@ -84,7 +84,8 @@ final class FrameCutter extends ByteToMessageDecoder {
     boolean response = (versionByte & RawFrame.RESPONSE_BIT) != 0;
     int length = in.getInt(at + 5);
     String problem = null;
-    if (version < 3 || version > 6) {
+    // 3 to 6, and DSE_V1/DSE_V2 (0x41, 0x42), which the Java driver 4.x tries first
+    if (version < 3 || (version > 6 && version != 0x41 && version != 0x42)) {
       problem = "protocol version byte 0x" + Integer.toHexString(versionByte);
     } else if (response == fromClient) {
       problem = "a " + (response ? "response" : "request") + " frame from the wrong side";
