@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 @CassandraTest(proxy = true)
 class RetryWithProxyIT {
 
+  // tag::proxy-retry[]
   /**
    * The application code under test: retries a write that the database said it was too busy for.
    */
@@ -37,7 +38,6 @@ class RetryWithProxyIT {
     }
   }
 
-  // tag::proxy-retry[]
   @Test
   void retriesAWriteTheNodeWasTooBusyFor(TestCluster cassandra) {
     CqlProxy proxy = cassandra.proxy().orElseThrow(); // rules and counters are reset per test

@@ -1,14 +1,10 @@
 package org.cql4j.testkit.internal.proxy;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,12 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cql4j.protocol.Consistency;
-import org.cql4j.protocol.frame.Frame;
 import org.cql4j.protocol.frame.FrameCodec;
-import org.cql4j.protocol.frame.FrameHeader;
-import org.cql4j.protocol.frame.RequestEnvelope;
-import org.cql4j.protocol.frame.ResponseEnvelope;
-import org.cql4j.protocol.internal.frame.FrameHeaderCodec;
 import org.cql4j.protocol.message.AuthResponse;
 import org.cql4j.protocol.message.Authenticate;
 import org.cql4j.protocol.message.BoundValues;
@@ -40,19 +31,11 @@ import org.cql4j.protocol.types.ColumnSpec;
  * never goes through the proxy.
  */
 final class MetadataReader implements AutoCloseable {
-  private static final FrameCodec CODEC = FrameCodec.defaults();
-  private final Socket socket;
-  private final DataInputStream in;
-  private final OutputStream out;
-  private int stream;
+  private final BlockingConnection connection;
 
   MetadataReader(InetSocketAddress node, String username, String password) throws IOException {
-    socket = new Socket();
+    connection = new BlockingConnection(node, 0, FrameCodec.defaults());
     try {
-      socket.connect(node, 5_000);
-      socket.setSoTimeout(10_000);
-      in = new DataInputStream(socket.getInputStream());
-      out = socket.getOutputStream();
       Response answer = send(new Startup(Map.of(Startup.CQL_VERSION, "3.0.0")));
       if (answer instanceof Authenticate) {
         byte[] user = (username == null ? "" : username).getBytes(StandardCharsets.UTF_8);
@@ -66,7 +49,7 @@ final class MetadataReader implements AutoCloseable {
         throw new IOException("node " + node + " refused the proxy's login: " + e.message());
       }
     } catch (IOException | RuntimeException e) {
-      socket.close();
+      connection.close();
       throw e;
     }
   }
@@ -101,31 +84,8 @@ final class MetadataReader implements AutoCloseable {
   }
 
   private Response send(org.cql4j.protocol.message.Request request) throws IOException {
-    ByteBuf frame =
-        CODEC.encode(
-            ByteBufAllocator.DEFAULT, new RequestEnvelope(stream++, false, Map.of(), request));
-    try {
-      byte[] bytes = new byte[frame.readableBytes()];
-      frame.readBytes(bytes);
-      out.write(bytes);
-      out.flush();
-    } finally {
-      frame.release();
-    }
-    byte[] header = new byte[FrameHeader.SIZE];
-    in.readFully(header);
-    FrameHeader h =
-        FrameHeaderCodec.read(
-            Unpooled.wrappedBuffer(header), 0, FrameHeader.DEFAULT_MAX_BODY_LENGTH, true);
-    byte[] body = new byte[h.bodyLength()];
-    in.readFully(body);
-    Frame response = new Frame(h, Unpooled.wrappedBuffer(body));
-    try {
-      ResponseEnvelope envelope = CODEC.decodeResponse(response);
-      return envelope.message();
-    } finally {
-      response.release();
-    }
+    connection.send(request);
+    return connection.read(java.time.Duration.ofSeconds(10)).message();
   }
 
   /** Decodes a {@code uuid} cell. */
@@ -165,6 +125,6 @@ final class MetadataReader implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    socket.close();
+    connection.close();
   }
 }
