@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This driver version fills its per-shard pools through the regular port only (it has no
  * shard-aware port support: SCYLLA_SHARD_AWARE_PORT appears nowhere in its sources), so the test
- * also shows that the least-connected assignment lets it reach every shard.
+ * also shows that the least-connected assignment lets it reach every shard; {@link ScyllaDriver3IT}
+ * covers the shard-aware port with the 3.x driver.
  */
 @CassandraTest(nodes = 3, scyllaShards = 4)
 class ScyllaDriverIT {
