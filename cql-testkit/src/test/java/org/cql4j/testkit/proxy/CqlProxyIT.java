@@ -86,6 +86,45 @@ class CqlProxyIT {
   }
 
   @Test
+  void rulesActOnCompressedV4Frames(TestCluster cluster) throws Exception {
+    CqlProxy proxy = cluster.proxy().orElseThrow();
+    proxy
+        .rules()
+        .add(
+            Condition.queryContains("WHERE key = 'v4'"),
+            Action.forgeError(new DbError.Overloaded(), "v4 forged"));
+    List<String> offered =
+        org.cql4j.testkit.NativeProtocolProbe.supportedOptions(
+                proxy.node(1).proxyAddress(), null, Duration.ofSeconds(5))
+            .get("COMPRESSION");
+    for (String compression : offered) {
+      DriverConfigLoader config =
+          DriverConfigLoader.programmaticBuilder()
+              .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
+              .withString(DefaultDriverOption.PROTOCOL_COMPRESSION, compression)
+              .build();
+      try (CqlSession session =
+          CqlSession.builder()
+              .addContactPoint(proxy.node(1).proxyAddress())
+              .withLocalDatacenter("datacenter1")
+              .withConfigLoader(config)
+              .build()) {
+        assertThat(session.getContext().getProtocolVersion()).isEqualTo(DefaultProtocolVersion.V4);
+        assertThatThrownBy(() -> session.execute("SELECT key FROM system.local WHERE key = 'v4'"))
+            .as(compression)
+            .hasMessageContaining("v4 forged");
+        // a rewritten (compressed) system table answer still decodes: the peers are the proxies
+        assertThat(session.execute("SELECT rpc_address FROM system.peers").all())
+            .extracting(row -> row.getInetAddress(0))
+            .allMatch(
+                a -> proxy.nodes().stream().anyMatch(n -> n.proxyAddress().getAddress().equals(a)));
+      }
+    }
+    assertThat(offered).contains("lz4");
+    assertThat(proxy.nodes().stream().mapToLong(n -> n.counters().malformed()).sum()).isZero();
+  }
+
+  @Test
   void delaysAnswersOfTheRealNodes(TestCluster cluster) {
     CqlProxy proxy = cluster.proxy().orElseThrow();
     try (CqlSession session = connect(proxy, "none")) {
