@@ -9,9 +9,6 @@ import com.datastax.driver.core.PoolingOptions;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.Session;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
 import org.cql4j.testkit.CassandraTest;
 import org.cql4j.testkit.CqlProxy;
 import org.cql4j.testkit.TestCluster;
@@ -67,56 +64,17 @@ class ScyllaDriver3IT {
         session.execute(insert.bind(k, "v" + k));
       }
 
-      long correct = 0;
-      long misrouted = 0;
-      for (ProxyNode node : proxy.nodes()) {
-        LOG.info(
-            "node {}: {}; shards reached through the shard-aware port {}",
-            node.number(),
-            node.routing(),
-            shardAwareShards(node));
-        correct += node.routing().correct();
-        misrouted += node.routing().misrouted();
-      }
-      assertThat(misrouted).as("misrouted requests").isZero();
-      assertThat(correct).isEqualTo(ROWS);
+      ProxyChecks.assertRoutedWithoutMisroutes(proxy, ROWS);
     }
   }
 
   private static void awaitShardAwareConnections(CqlProxy proxy) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline
-        && !proxy.nodes().stream().allMatch(n -> shardsOf(n).size() == SHARDS)) {
-      Thread.sleep(100);
-    }
+    ProxyChecks.awaitEveryShard(proxy, SHARDS);
     for (ProxyNode node : proxy.nodes()) {
-      assertThat(shardsOf(node))
-          .as("shards with an open connection on node %d", node.number())
-          .hasSize(SHARDS);
       // the pool's first connection comes through the regular port, the others choose their shard
-      assertThat(shardAwareShards(node))
-          .as("shards reached through the shard-aware port")
+      assertThat(ProxyChecks.shards(node, ProxyConnection::viaShardAwarePort))
+          .as("shards reached through the shard-aware port on node %d", node.number())
           .hasSizeGreaterThanOrEqualTo(SHARDS - 1);
     }
-  }
-
-  private static Set<Integer> shardsOf(ProxyNode node) {
-    Set<Integer> shards = new TreeSet<>();
-    for (ProxyConnection c : node.connections()) {
-      if (c.isOpen() && !c.isControl()) {
-        shards.add(c.shard().orElseThrow());
-      }
-    }
-    return shards;
-  }
-
-  private static Set<Integer> shardAwareShards(ProxyNode node) {
-    Set<Integer> shards = new TreeSet<>();
-    for (ProxyConnection c : node.connections()) {
-      if (c.isOpen() && c.viaShardAwarePort()) {
-        shards.add(c.shard().orElseThrow());
-      }
-    }
-    return shards;
   }
 }

@@ -10,12 +10,9 @@ import com.datastax.oss.driver.api.core.metadata.Node;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.cql4j.testkit.CassandraTest;
 import org.cql4j.testkit.CqlProxy;
 import org.cql4j.testkit.TestCluster;
-import org.cql4j.testkit.proxy.ProxyConnection;
 import org.cql4j.testkit.proxy.ProxyNode;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -81,25 +78,13 @@ class ScyllaDriverIT {
       assertThat(lwt.isLWT()).as("the LWT metadata mark").isTrue();
       assertThat(insert.isLWT()).isFalse();
 
-      awaitOneConnectionPerShard(proxy);
+      ProxyChecks.awaitEveryShard(proxy, SHARDS);
       proxy.resetCounters();
       for (int k = 0; k < ROWS; k++) {
         session.execute(insert.bind(k, "v" + k));
       }
 
-      long correct = 0;
-      long misrouted = 0;
-      for (ProxyNode node : proxy.nodes()) {
-        LOG.info(
-            "node {}: {}; open connections per shard {}",
-            node.number(),
-            node.routing(),
-            shardsOf(node));
-        correct += node.routing().correct();
-        misrouted += node.routing().misrouted();
-      }
-      assertThat(misrouted).as("misrouted requests").isZero();
-      assertThat(correct).as("requests on their replica and shard").isEqualTo(ROWS);
+      ProxyChecks.assertRoutedWithoutMisroutes(proxy, ROWS);
       for (ProxyNode node : proxy.nodes()) {
         for (int shard = 0; shard < SHARDS; shard++) {
           assertThat(node.routing().correct(shard))
@@ -108,30 +93,5 @@ class ScyllaDriverIT {
         }
       }
     }
-  }
-
-  private static void awaitOneConnectionPerShard(CqlProxy proxy) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (proxy.nodes().stream().allMatch(n -> shardsOf(n).size() == SHARDS)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    for (ProxyNode node : proxy.nodes()) {
-      assertThat(shardsOf(node))
-          .as("shards with an open pool connection on node %d", node.number())
-          .hasSize(SHARDS);
-    }
-  }
-
-  private static Set<Integer> shardsOf(ProxyNode node) {
-    Set<Integer> shards = new TreeSet<>();
-    for (ProxyConnection c : node.connections()) {
-      if (c.isOpen() && !c.isControl()) {
-        shards.add(c.shard().orElseThrow());
-      }
-    }
-    return shards;
   }
 }
