@@ -240,6 +240,86 @@ class ScyllaEmulationIT {
     assertThat(onReplica).isEqualTo(10);
   }
 
+  @Test
+  void checksTheTabletVersionBlockOfTabletsRoutingV2(TestCluster cluster) throws IOException {
+    CqlProxy shared = cluster.proxy().orElseThrow();
+    String node1 = cluster.managed().orElseThrow().node(1).contactPoint();
+    byte[] ip = shared.node(1).proxyAddress().getAddress().getAddress();
+    String listen =
+        "127." + (ip[1] & 0xFF) + "." + ((ip[2] & 0xFF) ^ 32) + "." + (ip[3] & 0xFF) + ":0";
+    try (CqlProxy proxy =
+        CqlProxy.builder()
+            .node(node1, listen)
+            .scylla(
+                org.cql4j.testkit.proxy.ScyllaEmulation.builder()
+                    .shards(1)
+                    .shardAwarePort(0)
+                    .option(ScyllaOption.TABLETS_ROUTING_V2, true)
+                    .build())
+            .start()) {
+      UUID host = proxy.node(1).hostId().orElseThrow();
+      long version = 0x5A;
+      proxy
+          .tablets()
+          .set(
+              "emu",
+              "kv",
+              List.of(
+                  new Tablet(
+                      Long.MIN_VALUE,
+                      Long.MAX_VALUE,
+                      List.of(new TabletReplica(host, 0)),
+                      version)));
+      try (TestClient client =
+          startup(proxy.node(1).proxyAddress(), 0, with("TABLETS_ROUTING_V2_EXPERIMENTAL", ""))) {
+        PreparedResult select =
+            (PreparedResult) client.request(new Prepare("SELECT v FROM emu.kv WHERE k = ?"));
+        // block 1 holds 0x5: current; block 0 holds 0xA, so 0x03 is stale
+        assertThat(executeWithBlock(client, select, 0x15).customPayload()).isEmpty();
+        byte[] payload =
+            executeWithBlock(client, select, 0x03).customPayload().get("tablets-routing-v2");
+        assertThat(payload).isNotNull();
+        ByteBuf tuple = Unpooled.wrappedBuffer(payload);
+        tuple.skipBytes(payload.length - 8);
+        assertThat(tuple.readLong()).isEqualTo(version);
+        assertThat(proxy.node(1).routing().correct()).isEqualTo(2);
+      }
+    }
+  }
+
+  /** An EXECUTE followed by the one-byte {@code tablet_version_block} of tablets routing v2. */
+  private static ResponseEnvelope executeWithBlock(
+      TestClient client, PreparedResult prepared, int block) throws IOException {
+    byte[] k = ByteBuffer.allocate(4).putInt(1).array();
+    ByteBuf frame =
+        FrameCodec.defaults()
+            .encode(
+                io.netty.buffer.ByteBufAllocator.DEFAULT,
+                new org.cql4j.protocol.frame.RequestEnvelope(
+                    100 + block,
+                    false,
+                    Map.of(),
+                    new Execute(
+                        prepared.id(),
+                        null,
+                        QueryParameters.of(Consistency.ONE, new RawValues(null, List.of(k))))));
+    try {
+      frame.writeByte(block);
+      frame.setInt(5, frame.readableBytes() - 9);
+      byte[] bytes = new byte[frame.readableBytes()];
+      frame.readBytes(bytes);
+      client.sendRaw(bytes);
+    } finally {
+      frame.release();
+    }
+    ResponseEnvelope answer = client.read(Duration.ofSeconds(10));
+    if (answer.message() instanceof RowsResult rows) {
+      rows.release();
+    }
+    assertThat(answer.message()).isNotInstanceOf(ErrorMessage.class);
+    return answer;
+  }
+
   private static ResponseEnvelope execute(TestClient client, PreparedResult prepared, int key)
       throws IOException {
     byte[] k = ByteBuffer.allocate(4).putInt(key).array();
