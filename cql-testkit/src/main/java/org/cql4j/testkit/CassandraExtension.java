@@ -1,11 +1,14 @@
 package org.cql4j.testkit;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.cql4j.testkit.proxy.ScyllaEmulation;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,7 +21,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * clusters live in JUnit's root store, one per kind, closed when the test plan ends).
  */
 public final class CassandraExtension
-    implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
+    implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, ParameterResolver {
   /** System property: comma-separated {@code host:port} of an external cluster to test against. */
   public static final String CONTACT_POINTS_PROPERTY = "cql4j.test.contactPoints";
 
@@ -80,18 +83,72 @@ public final class CassandraExtension
           Optional.empty(),
           Optional.empty());
     }
-    String key =
-        "nodes="
-            + wanted.nodes()
-            + ",auth="
-            + wanted.passwordAuthentication()
-            + ",tls="
-            + wanted.clientTls();
-    return context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(key, k -> SharedCluster.start(wanted), SharedCluster.class)
+    Kind kind =
+        new Kind(
+            wanted.nodes(),
+            wanted.passwordAuthentication(),
+            wanted.clientTls(),
+            wanted.proxy() || wanted.scyllaShards() > 0,
+            wanted.scyllaShards());
+    return managed(context, kind);
+  }
+
+  /**
+   * What a test class asks for: nodes and, maybe, a proxy in front of them.
+   *
+   * @param nodes how many nodes
+   * @param auth password authentication
+   * @param tls client TLS
+   * @param proxy whether a proxy fronts them
+   * @param scyllaShards the emulation's shards, 0 for none
+   */
+  record Kind(int nodes, boolean auth, boolean tls, boolean proxy, int scyllaShards) {
+    String nodesKey() {
+      return "nodes=" + nodes + ",auth=" + auth + ",tls=" + tls;
+    }
+  }
+
+  /** The nodes of a kind (started once per JVM), behind a proxy when the kind asks for one. */
+  static TestCluster managed(ExtensionContext context, Kind kind) {
+    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+    SharedCluster nodes =
+        store.getOrComputeIfAbsent(
+            kind.nodesKey(), k -> SharedCluster.start(kind), SharedCluster.class);
+    if (!kind.proxy()) {
+      return nodes.testCluster();
+    }
+    if (kind.tls()) {
+      throw new IllegalStateException(
+          "CqlProxy does not speak TLS: proxy = true needs clientTls = false");
+    }
+    return store
+        .getOrComputeIfAbsent(
+            kind.nodesKey() + ",proxy,shards=" + kind.scyllaShards(),
+            k -> SharedProxy.start(nodes, kind),
+            SharedProxy.class)
         .testCluster();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Optional<CassandraTest> wanted = wanted(context);
+    if (wanted.isPresent()
+        && (wanted.get().proxy() || wanted.get().scyllaShards() > 0)
+        && externalContactPoints().isEmpty()) {
+      resetProxy(cluster(context));
+    }
+  }
+
+  /** Clears a test cluster's proxy rules and counters, if it has a proxy. */
+  static void resetProxy(TestCluster cluster) {
+    cluster
+        .proxy()
+        .ifPresent(
+            p -> {
+              p.resetRules();
+              p.resetCounters();
+              p.tablets().clear();
+            });
   }
 
   private static Optional<CassandraTest> wanted(ExtensionContext context) {
@@ -115,13 +172,13 @@ public final class CassandraExtension
   private record SharedCluster(CassandraCluster cluster, TestCluster testCluster)
       implements ExtensionContext.Store.CloseableResource {
 
-    static SharedCluster start(CassandraTest wanted) {
+    static SharedCluster start(Kind wanted) {
       // Each kind gets its own loopback addresses so kinds can run side by side in one JVM:
       // the plain ring on 127.0.0.1..n as documented, single nodes on 127.0.<odd>.1.
       // -Dcql4j.test.addressBlock=N moves them all to 127.N.x.y, so that two test JVMs (two
       // checkouts, or parallel builds) can each run their own nodes on one machine.
       int block = Integer.getInteger(ADDRESS_BLOCK_PROPERTY, 0);
-      int kind = (wanted.passwordAuthentication() ? 1 : 0) + (wanted.clientTls() ? 2 : 0);
+      int kind = (wanted.auth() ? 1 : 0) + (wanted.tls() ? 2 : 0);
       int subnet = kind * 2 + (wanted.nodes() > 1 ? 0 : 1);
       List<String> addresses = new ArrayList<>();
       for (int i = 1; i <= wanted.nodes(); i++) {
@@ -132,8 +189,8 @@ public final class CassandraExtension
               .addresses(addresses)
               .configureNodes(
                   node ->
-                      node.passwordAuthentication(wanted.passwordAuthentication())
-                          .clientTls(wanted.clientTls())
+                      node.passwordAuthentication(wanted.auth())
+                          .clientTls(wanted.tls())
                           .stopTimeout(Duration.ofSeconds(10)))
               .build();
       try {
@@ -142,14 +199,14 @@ public final class CassandraExtension
         cluster.close();
         throw e;
       }
-      boolean auth = wanted.passwordAuthentication();
+      boolean auth = wanted.auth();
       TestCluster testCluster =
           new TestCluster(
               "Cassandra 5.0, "
                   + wanted.nodes()
                   + (wanted.nodes() == 1 ? " node" : " nodes")
                   + (auth ? ", password authentication" : "")
-                  + (wanted.clientTls() ? ", client TLS" : ""),
+                  + (wanted.tls() ? ", client TLS" : ""),
               cluster.contactPoints(),
               auth ? Optional.of(CassandraNode.DEFAULT_USERNAME) : Optional.empty(),
               auth ? Optional.of(CassandraNode.DEFAULT_PASSWORD) : Optional.empty(),
@@ -161,6 +218,56 @@ public final class CassandraExtension
     @Override
     public void close() {
       cluster.close();
+    }
+  }
+
+  /** A proxy in front of a shared cluster, closed with the test plan (before the nodes). */
+  @SuppressWarnings("deprecation") // CloseableResource: the form every JUnit 5 version closes
+  private record SharedProxy(CqlProxy proxy, TestCluster testCluster)
+      implements ExtensionContext.Store.CloseableResource {
+
+    static SharedProxy start(SharedCluster nodes, Kind kind) {
+      // The proxy listens beside the nodes: 127.B.x.y -> 127.B.(x xor 128).y, or xor 192 for the
+      // emulation, so that a plain proxy and an emulation of the same nodes can coexist.
+      CqlProxy.Builder builder = CqlProxy.builder();
+      for (String contactPoint : nodes.cluster().contactPoints()) {
+        InetSocketAddress node = CqlProxy.Builder.parse(contactPoint);
+        byte[] ip = node.getAddress().getAddress();
+        int third = (ip[2] & 0xFF) ^ (kind.scyllaShards() > 0 ? 192 : 128);
+        builder.node(
+            contactPoint,
+            "127." + (ip[1] & 0xFF) + "." + third + "." + (ip[3] & 0xFF) + ":" + node.getPort());
+      }
+      if (kind.auth()) {
+        builder.credentials(CassandraNode.DEFAULT_USERNAME, CassandraNode.DEFAULT_PASSWORD);
+      }
+      if (kind.scyllaShards() > 0) {
+        builder.scylla(ScyllaEmulation.builder().shards(kind.scyllaShards()).build());
+      }
+      CqlProxy proxy = builder.start();
+      TestCluster base = nodes.testCluster();
+      String description =
+          kind.scyllaShards() > 0
+              ? "ScyllaDB emulation (CqlProxy, "
+                  + kind.scyllaShards()
+                  + " shards per node) over "
+                  + base.description()
+              : base.description() + ", through CqlProxy";
+      return new SharedProxy(
+          proxy,
+          new TestCluster(
+              description,
+              proxy.contactPoints(),
+              base.username(),
+              base.password(),
+              base.clientTrustStore(),
+              base.managed(),
+              Optional.of(proxy)));
+    }
+
+    @Override
+    public void close() {
+      proxy.close();
     }
   }
 }

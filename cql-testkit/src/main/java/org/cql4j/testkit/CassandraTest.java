@@ -23,6 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
+ * <p>{@code @CassandraTest(nodes = 3, proxy = true)} puts a {@link CqlProxy} in front of the nodes;
+ * {@code scyllaShards = 4} makes it emulate ScyllaDB.
+ *
  * <p>Test methods, constructors and {@code @BeforeAll} methods receive the {@link TestCluster} as a
  * parameter. With {@code -Dcql4j.test.contactPoints=host:port,...} the tests run against that
  * cluster instead (and {@code -Dcql4j.test.username}/{@code password} log in); classes that need
@@ -42,4 +45,20 @@ public @interface CassandraTest {
 
   /** Whether the nodes require TLS on the CQL port; default false. */
   boolean clientTls() default false;
+
+  /**
+   * Whether the test talks to the nodes through a {@link CqlProxy} (one per JVM and kind, sharing
+   * the nodes with unproxied classes of the same kind); default false. {@link
+   * TestCluster#contactPoints()} are then the proxy's, {@link TestCluster#proxy()} gives its rules
+   * and counters, and rules and counters are reset before each test method. Not with {@link
+   * #clientTls()}.
+   */
+  boolean proxy() default false;
+
+  /**
+   * With a value above 0, the proxy makes every node look like a ScyllaDB node with this many
+   * shards and a shard-aware port (19042 on the proxy's addresses); implies {@link #proxy()};
+   * default 0, no emulation.
+   */
+  int scyllaShards() default 0;
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** The extensions' decisions that need no database: external clusters and skipping. */
+/**
+ * The extensions' decisions that need no database: external clusters, skipping, and the ScyllaDB
+ * backend (a container with Docker, the emulation without; {@code ScyllaEmulationIT} runs one).
+ */
 class ExtensionWithoutNodesTest {
   static final List<TestCluster> SEEN = new CopyOnWriteArrayList<>();
 
@@ -39,15 +42,24 @@ class ExtensionWithoutNodesTest {
   }
 
   @Test
-  void skipsScyllaTestsQuicklyWithoutDocker() {
-    long started = System.nanoTime();
-    assumeFalse(ScyllaContainers.dockerAvailable(), "a Docker daemon is available here");
-    EngineExecutionResults results =
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(ScyllaSample.class)).execute();
+  void runsScyllaTestsAgainstTheEmulationWithoutDocker() {
+    assertThat(ScyllaExtension.choose(false, true, true))
+        .isEqualTo(ScyllaExtension.Backend.CONTAINER);
+    assertThat(ScyllaExtension.choose(false, true, false))
+        .isEqualTo(ScyllaExtension.Backend.EMULATION);
+    assertThat(ScyllaExtension.choose(false, false, false))
+        .isEqualTo(ScyllaExtension.Backend.EMULATION);
+    assertThat(ScyllaExtension.choose(true, true, true))
+        .isEqualTo(ScyllaExtension.Backend.EMULATION);
+  }
 
-    assertThat(results.containerEvents().skipped().count()).isEqualTo(1);
-    assertThat(results.testEvents().started().count()).isZero();
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+  @Test
+  void decidesTheScyllaBackendQuickly() {
+    long started = System.nanoTime();
+    ScyllaExtension.Backend backend = ScyllaExtension.backend();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assumeFalse(ScyllaContainers.dockerAvailable(), "a Docker daemon is available here");
+    assertThat(backend).isEqualTo(ScyllaExtension.Backend.EMULATION);
   }
 
   private static void restore(String before) {
@@ -71,14 +83,6 @@ class ExtensionWithoutNodesTest {
     @Test
     void needsAManagedNode(TestCluster cluster) {
       SEEN.add(cluster);
-    }
-  }
-
-  @ScyllaTest
-  static class ScyllaSample {
-    @Test
-    void needsDocker(TestCluster cluster) {
-      assertThat(cluster.contactPoints()).isNotEmpty();
     }
   }
 }
