@@ -2,6 +2,7 @@ package org.cql4j.session;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -41,4 +42,22 @@ public interface Node {
    * Used by token-aware routing.
    */
   List<Long> tokens();
+
+  /**
+   * The shard of this node that owns a token, on ScyllaDB (the Rust driver's {@code
+   * sharder().shard_of(token)}): {@code biased-token-round-robin} over the node's shard count, as
+   * its connections reported it.
+   *
+   * @param token the token
+   * @return the shard, 0 to the shard count - 1; empty on Cassandra, or before the driver's first
+   *     connection to the node told its sharding
+   */
+  OptionalInt shardOf(Token token);
+
+  /**
+   * The node's shard count on ScyllaDB.
+   *
+   * @return the number of shards; empty on Cassandra or while unknown
+   */
+  OptionalInt shardCount();
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
 import org.cql4j.session.auth.AuthenticatorProvider;
 import org.cql4j.session.auth.PlainTextAuthProvider;
+import org.cql4j.session.internal.pool.ShardAwarePorts;
 import org.cql4j.session.internal.session.BlockingCalls;
 import org.cql4j.session.internal.session.DefaultSession;
 import org.cql4j.session.internal.session.KeyspaceNames;
@@ -40,6 +41,8 @@ public final class SessionBuilder {
   private String keyspace;
   private ExecutionProfileHandle defaultProfile;
   private PoolSize poolSize = PoolSize.defaultSize();
+  private int shardAwarePortLow = ShardAwarePorts.DEFAULT_LOW;
+  private int shardAwarePortHigh = ShardAwarePorts.DEFAULT_HIGH;
   private int ioThreads;
   private Duration connectTimeout = Duration.ofSeconds(5);
   private TimestampGenerator timestampGenerator = new MonotonicTimestampGenerator();
@@ -182,6 +185,23 @@ public final class SessionBuilder {
   }
 
   /**
+   * The local ports the session binds when it connects to a ScyllaDB node's shard-aware port, where
+   * the local port picks the shard ({@code port % shards}). Default 10000 to 65535. Narrow it when
+   * a firewall only lets some source ports out; ignored against Cassandra.
+   *
+   * @param low the lowest local port, at least 1024
+   * @param high the highest local port, at most 65535
+   * @return this builder
+   * @throws IllegalArgumentException if the range is empty or outside [1024, 65535]
+   */
+  public SessionBuilder shardAwarePortRange(int low, int high) {
+    new ShardAwarePorts(low, high); // checks the range now, not when the session opens
+    this.shardAwarePortLow = low;
+    this.shardAwarePortHigh = high;
+    return this;
+  }
+
+  /**
    * The number of Netty event-loop threads doing I/O. Default 0: the number of cores.
    *
    * @param threads the thread count, or 0 for the default
@@ -288,6 +308,8 @@ public final class SessionBuilder {
             keyspace,
             defaultProfile != null ? defaultProfile : ExecutionProfile.defaults().intoHandle(),
             poolSize,
+            shardAwarePortLow,
+            shardAwarePortHigh,
             ioThreads,
             connectTimeout,
             timestampGenerator,

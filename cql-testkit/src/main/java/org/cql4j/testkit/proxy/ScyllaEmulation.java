@@ -22,6 +22,7 @@ public final class ScyllaEmulation {
   private final int shards;
   private final Map<Integer, Integer> shardsPerNode;
   private final int shardAwarePort;
+  private final boolean shardAwarePortListening;
   private final int ignoreMsb;
   private final Set<ScyllaOption> options;
   private final int lwtMask;
@@ -31,6 +32,7 @@ public final class ScyllaEmulation {
     this.shards = b.shards;
     this.shardsPerNode = Map.copyOf(b.shardsPerNode);
     this.shardAwarePort = b.shardAwarePort;
+    this.shardAwarePortListening = b.shardAwarePortListening;
     this.ignoreMsb = b.ignoreMsb;
     this.options = Set.copyOf(b.options);
     this.lwtMask = b.lwtMask;
@@ -50,6 +52,13 @@ public final class ScyllaEmulation {
   /** The shard-aware port, or 0 for none. */
   public int shardAwarePort() {
     return options.contains(ScyllaOption.SHARD_AWARE_PORT) ? shardAwarePort : 0;
+  }
+
+  /**
+   * Whether the proxy listens on the advertised shard-aware port (else connections are refused).
+   */
+  public boolean shardAwarePortListening() {
+    return shardAwarePortListening;
   }
 
   /** {@code SCYLLA_SHARDING_IGNORE_MSB}. */
@@ -89,6 +98,7 @@ public final class ScyllaEmulation {
     private int shards = 4;
     private final Map<Integer, Integer> shardsPerNode = new HashMap<>();
     private int shardAwarePort = DEFAULT_SHARD_AWARE_PORT;
+    private boolean shardAwarePortListening = true;
     private int ignoreMsb = 12;
     private final Set<ScyllaOption> options = EnumSet.allOf(ScyllaOption.class);
     private int lwtMask = DEFAULT_LWT_MASK;
@@ -122,6 +132,16 @@ public final class ScyllaEmulation {
       if (port == 0) {
         options.remove(ScyllaOption.SHARD_AWARE_PORT);
       }
+      return this;
+    }
+
+    /**
+     * Whether the proxy listens on the shard-aware port it advertises; default true. False makes
+     * connections to it refused, as behind a firewall that blocks the port, to test a client's
+     * fallback to the regular port.
+     */
+    public Builder shardAwarePortListening(boolean listening) {
+      this.shardAwarePortListening = listening;
       return this;
     }
 

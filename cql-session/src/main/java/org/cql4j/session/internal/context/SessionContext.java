@@ -13,6 +13,7 @@ import org.cql4j.session.internal.metadata.FrozenColumns;
 import org.cql4j.session.internal.metadata.MetadataManager;
 import org.cql4j.session.internal.pool.ConnectionSettings;
 import org.cql4j.session.internal.pool.PoolManager;
+import org.cql4j.session.internal.pool.ShardAwarePorts;
 import org.cql4j.session.internal.session.KeyspaceHolder;
 import org.cql4j.session.internal.session.SchemaAgreement;
 import org.cql4j.session.internal.session.SessionChanges;
@@ -60,7 +61,8 @@ public final class SessionContext {
         new PoolManager(
             factory,
             settings,
-            config.poolSize().connectionsFor(1),
+            config.poolSize(),
+            new ShardAwarePorts(config.shardAwarePortLow(), config.shardAwarePortHigh()),
             keyspace::cql,
             transport.group(),
             metadata);

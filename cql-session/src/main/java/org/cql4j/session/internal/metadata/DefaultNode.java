@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Function;
+import org.cql4j.protocol.scylla.ShardingInfo;
 import org.cql4j.session.Node;
 import org.cql4j.session.QueryResult;
+import org.cql4j.session.Token;
 
 /**
  * The driver's {@link Node}. Thread-safe: identity fields are final, the up/down state is a
@@ -22,6 +25,7 @@ public final class DefaultNode implements Node {
   private final List<Long> tokens;
   private volatile boolean up;
   private volatile QueryResult sharedResult;
+  private volatile ShardingInfo sharding;
 
   /**
    * Creates a node, initially up.
@@ -82,6 +86,32 @@ public final class DefaultNode implements Node {
   @Override
   public List<Long> tokens() {
     return tokens;
+  }
+
+  @Override
+  public OptionalInt shardOf(Token token) {
+    ShardingInfo s = sharding;
+    return s == null ? OptionalInt.empty() : OptionalInt.of(s.shardOf(token.value()));
+  }
+
+  @Override
+  public OptionalInt shardCount() {
+    ShardingInfo s = sharding;
+    return s == null ? OptionalInt.empty() : OptionalInt.of(s.nrShards());
+  }
+
+  /** The node's sharding, or null on Cassandra or while unknown. */
+  public ShardingInfo sharding() {
+    return sharding;
+  }
+
+  /**
+   * Records the node's sharding, from a connection's SUPPORTED; visible to every thread at once.
+   *
+   * @param sharding the sharding, or null
+   */
+  public void setSharding(ShardingInfo sharding) {
+    this.sharding = sharding;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.cql4j.protocol.scylla.ShardingInfo;
 import org.cql4j.session.ClusterState;
 import org.cql4j.session.Node;
 import org.slf4j.Logger;
@@ -143,6 +144,16 @@ public final class MetadataManager {
     warnedUnsupported = unsupported;
   }
 
+  /**
+   * Records a node's sharding, as its pool learned it.
+   *
+   * @param address the node's address
+   * @param sharding its shard count and algorithm
+   */
+  public void setSharding(InetSocketAddress address, ShardingInfo sharding) {
+    state.node(address).ifPresent(node -> ((DefaultNode) node).setSharding(sharding));
+  }
+
   /** Stops publishing snapshots. */
   public void close() {
     synchronized (lock) {
@@ -163,6 +174,9 @@ public final class MetadataManager {
         new DefaultNode(
             info.address(), info.hostId(), info.datacenter(), info.rack(), info.tokens());
     node.setUp(old != null && old.isUp());
+    if (old != null) {
+      node.setSharding(old.sharding());
+    }
     return node;
   }
 

@@ -41,6 +41,25 @@ public final class ConnectionSettings {
   }
 
   /**
+   * The configuration of a pool connection from a chosen local address (ScyllaDB's shard-aware
+   * port: the local port picks the shard).
+   *
+   * @param address the node's shard-aware port
+   * @param localAddress the local address and port to bind
+   * @param keyspace the keyspace to {@code USE} during the handshake, or null
+   * @return the configuration
+   */
+  public ConnectionConfig forPool(
+      InetSocketAddress address, InetSocketAddress localAddress, String keyspace) {
+    return base(address).localAddress(localAddress).keyspace(keyspace).build();
+  }
+
+  /** Whether connections use TLS (which has its own shard-aware port). */
+  public boolean usesTls() {
+    return session.sslContext() != null;
+  }
+
+  /**
    * The configuration of the control connection: no keyspace, registered for events.
    *
    * @param address the node

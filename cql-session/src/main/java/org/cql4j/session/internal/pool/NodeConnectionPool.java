@@ -1,12 +1,15 @@
 package org.cql4j.session.internal.pool;
 
 import io.netty.util.ReferenceCountUtil;
+import java.net.BindException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,23 +19,36 @@ import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.message.BoundValues;
 import org.cql4j.protocol.message.Query;
 import org.cql4j.protocol.message.QueryParameters;
+import org.cql4j.protocol.scylla.ShardingInfo;
+import org.cql4j.session.PoolSize;
 import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.ConnectionFactory;
+import org.cql4j.session.policy.RoutingInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connections to one node: opened in the background, replaced with exponential backoff when
- * they close or fail to open. Thread-safe: the set of open connections is a copy-on-write array
- * read without locking on every request; changes happen under a lock.
+ * The connections to one node, per shard on ScyllaDB: opened in the background, replaced with
+ * exponential backoff when they close or fail to open. Thread-safe: the open connections are
+ * copy-on-write arrays read without locking on every request; changes happen under a lock.
+ *
+ * <p>On ScyllaDB (scylla-protocol-extensions.md, "Intranode sharding") the first connection's
+ * SUPPORTED tells the shard count; the pool then opens the connections each shard lacks through the
+ * shard-aware port, from a local port that picks the shard ({@code port % shards}). If that port is
+ * absent, refused, or puts connections on other shards (a NAT rewrote the port), it falls back to
+ * the regular port, where the server puts each connection on its least-connected shard; a
+ * connection that lands on a full shard is closed, and after too many of those in a row the pool
+ * backs off. A request goes to a connection of its token's shard, or, if that shard has none open,
+ * to the least loaded connection of the node.
  *
  * <p>A node that cannot be reached only affects requests planned for it: the pool reports the node
- * down to its {@link Listener} and keeps retrying on its own schedule, and an UP event from the
- * cluster ({@link #reconnectNow()}) retries at once.
+ * down to its {@link Listener} and keeps retrying on its own schedule; an UP event from the cluster
+ * ({@link #reconnectNow()}) retries at once.
  */
 public final class NodeConnectionPool {
   private static final Logger LOG = LoggerFactory.getLogger(NodeConnectionPool.class);
   private static final Connection[] NONE = new Connection[0];
+  private static final int MAX_BIND_FAILURES = 8;
 
   /**
    * What the pool tells the cluster. Called under the pool's lock, so that the notifications of a
@@ -55,48 +71,65 @@ public final class NodeConnectionPool {
      * @param cause why the last connection closed or the last attempt failed
      */
     void onPoolDown(InetSocketAddress address, Throwable cause);
+
+    /**
+     * The node said how it is sharded (ScyllaDB), or it changed. Default: ignored.
+     *
+     * @param address the node
+     * @param sharding the shard count and algorithm
+     */
+    default void onSharding(InetSocketAddress address, ShardingInfo sharding) {}
   }
 
   private final InetSocketAddress address;
-  private final int size;
+  private final PoolSize size;
   private final ConnectionFactory factory;
   private final ConnectionSettings settings;
   private final Supplier<String> keyspace;
   private final ScheduledExecutorService scheduler;
   private final Listener listener;
+  private final ShardAwarePorts ports;
   private final Object lock = new Object();
   private final ReconnectionSchedule backoff =
       new ReconnectionSchedule(ReconnectionSchedule.BASE, ReconnectionSchedule.MAX);
   private final CompletableFuture<Void> firstRound = new CompletableFuture<>();
 
-  private volatile Connection[] open = NONE;
+  // by shard; one slot until the node says it has shards (always, on Cassandra)
+  private volatile Connection[][] open = {NONE};
+  private volatile ShardingInfo sharding;
   // guarded by lock
   private int connecting;
+  private int[] connectingToShard = new int[1];
   private int firstRoundLeft;
   private boolean closed;
   private ScheduledFuture<?> retry;
   private Throwable lastError;
+  private boolean shardAwarePortBroken;
+  private int bindFailures;
+  private int misplaced;
 
   /**
    * Creates a pool; nothing connects before {@link #start()}.
    *
-   * @param address the node
-   * @param size how many connections to keep open
+   * @param address the node's regular CQL address
+   * @param size how many connections to keep open, per node or per shard
    * @param factory opens connections
    * @param settings the connections' configuration
    * @param keyspace the session's current keyspace (a CQL identifier) or null; read for each new
    *     connection
    * @param scheduler runs reconnection attempts
-   * @param listener told when the node becomes reachable or unreachable
+   * @param listener told when the node becomes reachable or unreachable, and of its sharding
+   * @param ports chooses local ports for the shard-aware port, or null never to use it
    */
   public NodeConnectionPool(
       InetSocketAddress address,
-      int size,
+      PoolSize size,
       ConnectionFactory factory,
       ConnectionSettings settings,
       Supplier<String> keyspace,
       ScheduledExecutorService scheduler,
-      Listener listener) {
+      Listener listener,
+      ShardAwarePorts ports) {
     this.address = Objects.requireNonNull(address, "address");
     this.size = size;
     this.factory = factory;
@@ -104,7 +137,8 @@ public final class NodeConnectionPool {
     this.keyspace = keyspace;
     this.scheduler = scheduler;
     this.listener = listener;
-    this.firstRoundLeft = size;
+    this.ports = ports;
+    this.firstRoundLeft = size.connections();
   }
 
   /**
@@ -122,22 +156,72 @@ public final class NodeConnectionPool {
     return address;
   }
 
+  /** The node's sharding, once a connection told it; null on Cassandra. */
+  public ShardingInfo sharding() {
+    return sharding;
+  }
+
   /**
    * The open connection with the fewest requests in flight, or null when none is open. Lock-free.
    *
    * @return a connection or null
    */
   public Connection connection() {
-    Connection[] connections = open;
-    if (connections.length == 1) {
-      Connection only = connections[0];
-      return only.isOpen() ? only : null;
+    Connection[][] byShard = open;
+    if (byShard.length == 1) {
+      return leastLoaded(byShard[0], null);
     }
     Connection best = null;
-    int bestLoad = Integer.MAX_VALUE;
+    for (Connection[] connections : byShard) {
+      best = leastLoaded(connections, best);
+    }
+    return best;
+  }
+
+  /**
+   * The connection for a request: on ScyllaDB, one of the shard that owns the request's token (the
+   * least loaded one), else any; lock-free and allocation-free.
+   *
+   * @param routing the request's routing information
+   * @return a connection, or null when none is open
+   */
+  public Connection connection(RoutingInfo routing) {
+    ShardingInfo s = sharding;
+    if (s != null && routing.hasToken()) {
+      Connection c = connectionToShard(s.shardOf(routing.tokenValue()));
+      if (c != null) {
+        return c;
+      }
+    }
+    return connection();
+  }
+
+  /**
+   * A connection of one shard (a tablet's replica names its shard), else any.
+   *
+   * @param shard the shard
+   * @return a connection of that shard, or null when it has none open
+   */
+  public Connection connectionToShard(int shard) {
+    Connection[][] byShard = open;
+    return shard >= 0 && shard < byShard.length ? leastLoaded(byShard[shard], null) : null;
+  }
+
+  /** How many connections are open to each shard (one entry on Cassandra); for tests and logs. */
+  public int[] openPerShard() {
+    Connection[][] byShard = open;
+    int[] counts = new int[byShard.length];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = byShard[i].length;
+    }
+    return counts;
+  }
+
+  private static Connection leastLoaded(Connection[] connections, Connection best) {
+    int bestLoad = best == null ? Integer.MAX_VALUE : load(best);
     for (Connection c : connections) {
       if (c.isOpen()) {
-        int load = c.inFlight() + c.waiting();
+        int load = load(c);
         if (load < bestLoad) {
           best = c;
           bestLoad = load;
@@ -145,6 +229,10 @@ public final class NodeConnectionPool {
       }
     }
     return best;
+  }
+
+  private static int load(Connection c) {
+    return c.inFlight() + c.waiting();
   }
 
   /** Why the last connection attempt failed or the last connection closed, or null. */
@@ -176,6 +264,7 @@ public final class NodeConnectionPool {
         retry = null;
       }
       backoff.reset();
+      misplaced = 0;
     }
     fill();
   }
@@ -189,8 +278,10 @@ public final class NodeConnectionPool {
    */
   public CompletableFuture<Void> useKeyspace(String keyspaceCql, Duration timeout) {
     List<CompletableFuture<?>> switches = new ArrayList<>();
-    for (Connection c : open) {
-      switches.add(use(c, keyspaceCql, timeout));
+    for (Connection[] connections : open) {
+      for (Connection c : connections) {
+        switches.add(use(c, keyspaceCql, timeout));
+      }
     }
     return CompletableFuture.allOf(switches.toArray(CompletableFuture[]::new));
   }
@@ -201,7 +292,7 @@ public final class NodeConnectionPool {
    * @return completes when every connection is closed
    */
   public CompletableFuture<Void> close() {
-    Connection[] connections;
+    Connection[][] connections;
     synchronized (lock) {
       if (closed) {
         return CompletableFuture.completedFuture(null);
@@ -212,56 +303,132 @@ public final class NodeConnectionPool {
         retry = null;
       }
       connections = open;
-      open = NONE;
+      open = new Connection[][] {NONE};
     }
     firstRound.complete(null);
     return CompletableFuture.allOf(
-        Arrays.stream(connections).map(Connection::close).toArray(CompletableFuture[]::new));
+        Arrays.stream(connections)
+            .flatMap(Arrays::stream)
+            .map(Connection::close)
+            .toArray(CompletableFuture[]::new));
   }
 
+  /** One connection attempt: to the regular port (shard -1), or to a shard's shard-aware port. */
+  private record Attempt(int shard, InetSocketAddress target, InetSocketAddress local) {}
+
   private void fill() {
-    int toOpen;
+    List<Attempt> attempts = new ArrayList<>();
     synchronized (lock) {
       if (closed) {
         return;
       }
-      toOpen = size - open.length - connecting;
-      connecting += Math.max(0, toOpen);
+      ShardingInfo s = sharding;
+      if (s == null) {
+        int toOpen = size.connections() - total(open) - connecting;
+        for (int i = 0; i < toOpen; i++) {
+          attempts.add(new Attempt(-1, address, null));
+        }
+      } else {
+        int regular = 0;
+        for (int shard = 0; shard < s.nrShards(); shard++) {
+          int deficit = target(shard, s.nrShards()) - open[shard].length - connectingToShard[shard];
+          for (int i = 0; i < deficit; i++) {
+            Attempt a = shardAware(shard, s);
+            if (a != null) {
+              connectingToShard[shard]++;
+              attempts.add(a);
+            } else {
+              regular++;
+            }
+          }
+        }
+        int regularInFlight = connecting - sum(connectingToShard);
+        for (int i = regularInFlight; i < regular; i++) {
+          attempts.add(new Attempt(-1, address, null));
+        }
+      }
+      connecting += attempts.size();
     }
-    for (int i = 0; i < toOpen; i++) {
+    for (Attempt a : attempts) {
       String ks = keyspace.get();
-      factory
-          .connect(settings.forPool(address, ks))
-          .whenComplete((connection, error) -> onConnectAttempt(connection, error, ks));
+      var config =
+          a.local == null
+              ? settings.forPool(a.target, ks)
+              : settings.forPool(a.target, a.local, ks);
+      factory.connect(config).whenComplete((c, error) -> onConnectAttempt(a, c, error, ks));
     }
   }
 
-  private void onConnectAttempt(Connection connection, Throwable error, String usedKeyspace) {
+  // under lock: an attempt on the shard-aware port, or null to use the regular port
+  private Attempt shardAware(int shard, ShardingInfo s) {
+    OptionalInt port = settings.usesTls() ? s.shardAwarePortSsl() : s.shardAwarePort();
+    if (ports == null || shardAwarePortBroken || port.isEmpty()) {
+      return null;
+    }
+    int local = ports.next(shard, s.nrShards());
+    return local < 0
+        ? null
+        : new Attempt(
+            shard,
+            new InetSocketAddress(address.getAddress(), port.getAsInt()),
+            new InetSocketAddress(local));
+  }
+
+  private int target(int shard, int shards) {
+    if (size.perShard()) {
+      return size.connections();
+    }
+    int n = size.connections();
+    return n / shards + (shard < n % shards ? 1 : 0);
+  }
+
+  private void onConnectAttempt(
+      Attempt attempt, Connection connection, Throwable error, String usedKeyspace) {
     boolean closeIt = false;
+    boolean fillAgain = false;
     boolean firstRoundDone;
+    List<Connection> replaced = List.of();
     synchronized (lock) {
       connecting--;
+      if (attempt.shard >= 0 && attempt.shard < connectingToShard.length) {
+        connectingToShard[attempt.shard]--;
+      }
       firstRoundDone = firstRoundLeft > 0 && --firstRoundLeft == 0;
       if (closed) {
         closeIt = connection != null;
       } else if (error != null) {
         lastError = error;
-        scheduleRetry();
-        if (open.length == 0) {
+        fillAgain = attempt.shard >= 0 && shardAwareFailed(error);
+        if (!fillAgain) {
+          scheduleRetry();
+        }
+        if (total(open) == 0) {
           listener.onPoolDown(address, error);
         }
       } else {
-        Connection[] grown = Arrays.copyOf(open, open.length + 1);
-        grown[open.length] = connection;
-        open = grown;
-        backoff.reset();
-        if (grown.length == 1) {
-          listener.onPoolUp(address);
+        ShardingInfo info = connection.scyllaExtensions().sharding().orElse(null);
+        if (info != null && (sharding == null || sharding.nrShards() != info.nrShards())) {
+          replaced = adopt(info);
+        }
+        int shard = info == null || sharding == null ? 0 : info.shard();
+        if (sharding != null && open[shard].length >= target(shard, sharding.nrShards())) {
+          closeIt = true; // the shard is full: the server chose another shard than wanted
+          fillAgain = misplaced(attempt, shard);
+        } else {
+          add(shard, connection);
+          misplaced = 0;
+          bindFailures = 0;
+          backoff.reset();
+          if (total(open) == 1) {
+            listener.onPoolUp(address);
+          }
+          fillAgain = sharding != null;
         }
       }
     }
+    replaced.forEach(Connection::close);
     if (closeIt) {
-      connection.forceClose();
+      connection.close();
     } else if (error != null) {
       LOG.debug("connection to {} failed: {}", address, error.toString());
     } else {
@@ -273,9 +440,88 @@ public final class NodeConnectionPool {
       }
     }
     // after the listener: whoever waits for the first round sees the node's state
-    if (firstRoundDone || closeIt) {
+    if (firstRoundDone || (closeIt && closed)) {
       firstRound.complete(null);
     }
+    if (fillAgain) {
+      fill();
+    }
+  }
+
+  // under lock: the shard layout the node announced; connections of an older layout are replaced
+  private List<Connection> adopt(ShardingInfo info) {
+    List<Connection> replaced = new ArrayList<>();
+    Connection[][] previous = open;
+    Connection[][] byShard = new Connection[info.nrShards()][];
+    Arrays.fill(byShard, NONE);
+    for (Connection[] connections : previous) {
+      for (Connection c : connections) {
+        ShardingInfo theirs = c.scyllaExtensions().sharding().orElse(null);
+        if (theirs != null && theirs.nrShards() == info.nrShards()) {
+          byShard[theirs.shard()] = append(byShard[theirs.shard()], c);
+        } else {
+          replaced.add(c);
+        }
+      }
+    }
+    if (sharding != null) {
+      LOG.info("node {} now has {} shards (was {})", address, info.nrShards(), sharding.nrShards());
+    }
+    open = byShard;
+    connectingToShard = new int[info.nrShards()];
+    sharding = info;
+    listener.onSharding(address, info);
+    return replaced;
+  }
+
+  // under lock: a failed shard-aware attempt; true to try again at once (another local port, or
+  // the regular port), false for the usual backoff (the port answered, the handshake failed)
+  private boolean shardAwareFailed(Throwable error) {
+    if (causedBy(error, BindException.class) && ++bindFailures < MAX_BIND_FAILURES) {
+      return true; // that local port is taken: another one
+    }
+    if (!causedBy(error, ConnectException.class) && !causedBy(error, BindException.class)) {
+      return false;
+    }
+    if (!shardAwarePortBroken) {
+      shardAwarePortBroken = true;
+      LOG.warn(
+          "the shard-aware port of {} failed ({}); connecting through the regular port",
+          address,
+          error.getMessage());
+    }
+    return true;
+  }
+
+  // under lock: a connection landed on a full shard; true to try again at once
+  private boolean misplaced(Attempt attempt, int shard) {
+    if (attempt.shard >= 0 && attempt.shard != shard && !shardAwarePortBroken) {
+      shardAwarePortBroken = true;
+      LOG.warn(
+          "the shard-aware port of {} put a connection for shard {} on shard {} (is a NAT"
+              + " rewriting ports?); connecting through the regular port",
+          address,
+          attempt.shard,
+          shard);
+      return true;
+    }
+    if (++misplaced <= 2 * sharding.nrShards()) {
+      return true;
+    }
+    scheduleRetry(); // the server keeps choosing full shards: let other clients' connections move
+    return false;
+  }
+
+  private void add(int shard, Connection connection) {
+    Connection[][] grown = open.clone();
+    grown[shard] = append(grown[shard], connection);
+    open = grown;
+  }
+
+  private static Connection[] append(Connection[] connections, Connection c) {
+    Connection[] grown = Arrays.copyOf(connections, connections.length + 1);
+    grown[connections.length] = c;
+    return grown;
   }
 
   private void onClosed(Connection connection) {
@@ -284,21 +530,28 @@ public final class NodeConnectionPool {
       if (closed) {
         return;
       }
-      Connection[] current = open;
-      List<Connection> kept = new ArrayList<>(current.length);
-      for (Connection c : current) {
-        if (c != connection) {
-          kept.add(c);
+      Connection[][] shrunk = open.clone();
+      boolean found = false;
+      for (int shard = 0; shard < shrunk.length && !found; shard++) {
+        int i = Arrays.asList(shrunk[shard]).indexOf(connection);
+        if (i >= 0) {
+          List<Connection> kept = new ArrayList<>(Arrays.asList(shrunk[shard]));
+          kept.remove(i);
+          shrunk[shard] = kept.toArray(NONE);
+          found = true;
         }
       }
-      open = kept.toArray(NONE);
+      if (!found) {
+        return; // closed as excess, or replaced by a new shard layout
+      }
+      open = shrunk;
       cause =
           connection
               .closeCause()
               .orElseGet(() -> new IllegalStateException("connection to " + address + " closed"));
       lastError = cause;
       scheduleRetry();
-      if (open.length == 0) {
+      if (total(open) == 0) {
         listener.onPoolDown(address, cause);
       }
     }
@@ -316,11 +569,37 @@ public final class NodeConnectionPool {
             () -> {
               synchronized (lock) {
                 retry = null;
+                misplaced = 0;
               }
               fill();
             },
             delay,
             TimeUnit.NANOSECONDS);
+  }
+
+  private static int total(Connection[][] byShard) {
+    int n = 0;
+    for (Connection[] connections : byShard) {
+      n += connections.length;
+    }
+    return n;
+  }
+
+  private static int sum(int[] values) {
+    int n = 0;
+    for (int v : values) {
+      n += v;
+    }
+    return n;
+  }
+
+  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static CompletableFuture<Void> use(Connection c, String keyspaceCql, Duration timeout) {
@@ -332,6 +611,13 @@ public final class NodeConnectionPool {
 
   @Override
   public String toString() {
-    return "NodeConnectionPool[" + address + ", " + open.length + "/" + size + " open]";
+    ShardingInfo s = sharding;
+    return "NodeConnectionPool["
+        + address
+        + ", "
+        + total(open)
+        + " open"
+        + (s == null ? "" : " over " + s.nrShards() + " shards " + Arrays.toString(openPerShard()))
+        + "]";
   }
 }

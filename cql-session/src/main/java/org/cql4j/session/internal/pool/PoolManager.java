@@ -8,7 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import org.cql4j.protocol.scylla.ShardingInfo;
 import org.cql4j.session.Node;
+import org.cql4j.session.PoolSize;
 import org.cql4j.session.internal.connection.ConnectionFactory;
 import org.cql4j.session.internal.metadata.MetadataManager;
 
@@ -21,7 +23,8 @@ import org.cql4j.session.internal.metadata.MetadataManager;
 public final class PoolManager implements NodeConnectionPool.Listener {
   private final ConnectionFactory factory;
   private final ConnectionSettings settings;
-  private final int poolSize;
+  private final PoolSize poolSize;
+  private final ShardAwarePorts ports;
   private final Supplier<String> keyspace;
   private final ScheduledExecutorService scheduler;
   private final MetadataManager metadata;
@@ -33,7 +36,8 @@ public final class PoolManager implements NodeConnectionPool.Listener {
    *
    * @param factory opens connections
    * @param settings the connections' configuration
-   * @param poolSize connections per node
+   * @param poolSize connections per node or per shard
+   * @param ports local ports for ScyllaDB's shard-aware port
    * @param keyspace the session's current keyspace identifier, or null
    * @param scheduler runs reconnection attempts
    * @param metadata told when a node becomes reachable or unreachable
@@ -41,13 +45,15 @@ public final class PoolManager implements NodeConnectionPool.Listener {
   public PoolManager(
       ConnectionFactory factory,
       ConnectionSettings settings,
-      int poolSize,
+      PoolSize poolSize,
+      ShardAwarePorts ports,
       Supplier<String> keyspace,
       ScheduledExecutorService scheduler,
       MetadataManager metadata) {
     this.factory = factory;
     this.settings = settings;
     this.poolSize = poolSize;
+    this.ports = ports;
     this.keyspace = keyspace;
     this.scheduler = scheduler;
     this.metadata = metadata;
@@ -73,7 +79,7 @@ public final class PoolManager implements NodeConnectionPool.Listener {
       }
       NodeConnectionPool pool =
           new NodeConnectionPool(
-              node.address(), poolSize, factory, settings, keyspace, scheduler, this);
+              node.address(), poolSize, factory, settings, keyspace, scheduler, this, ports);
       if (pools.putIfAbsent(node.address(), pool) == null) {
         started.add(pool.start());
       }
@@ -129,6 +135,11 @@ public final class PoolManager implements NodeConnectionPool.Listener {
   @Override
   public void onPoolDown(InetSocketAddress address, Throwable cause) {
     metadata.setUp(address, false, cause);
+  }
+
+  @Override
+  public void onSharding(InetSocketAddress address, ShardingInfo sharding) {
+    metadata.setSharding(address, sharding);
   }
 
   /**

@@ -77,6 +77,7 @@ public final class RequestHandler<T> implements ResponseCallback {
   private Node pickedNode;
   private QueryPlan fallback; // built only when the picked node fails
   private volatile Node coordinator;
+  private volatile Connection answeredOn;
   private Consistency consistency;
   private Request message;
   // the attempt in flight (one at a time)
@@ -168,6 +169,14 @@ public final class RequestHandler<T> implements ResponseCallback {
     return result;
   }
 
+  /**
+   * The connection that answered, once the request succeeded (its negotiated extensions tell how to
+   * read the answer); null before or after a failure.
+   */
+  public Connection answeredOn() {
+    return answeredOn;
+  }
+
   /** The node that answered, once the request succeeded; null before or after a failure. */
   public Node coordinator() {
     return coordinator;
@@ -199,7 +208,7 @@ public final class RequestHandler<T> implements ResponseCallback {
 
   private boolean trySend(Node node) {
     NodeConnectionPool pool = context.pools().pool(node);
-    Connection connection = pool == null ? null : pool.connection();
+    Connection connection = pool == null ? null : pool.connection(routing);
     if (connection == null) {
       recordError(node, noConnection(node, pool));
       return false;
@@ -247,6 +256,7 @@ public final class RequestHandler<T> implements ResponseCallback {
               response.tracingId(),
               node);
       coordinator = node;
+      answeredOn = attemptConnection;
       balancing.onRequestSuccess(routing, elapsed(), node);
       if (protocolResult instanceof SchemaChangeResult change) {
         context.frozenColumns().onSchemaChange(change.change());
@@ -312,7 +322,7 @@ public final class RequestHandler<T> implements ResponseCallback {
     if (decision instanceof RetryDecision.RetrySameTarget same) {
       rebuildAt(same.consistency());
       NodeConnectionPool pool = context.pools().pool(node);
-      Connection again = pool == null ? null : pool.connection();
+      Connection again = pool == null ? null : pool.connection(routing);
       if (again != null) {
         send(node, again);
       } else {

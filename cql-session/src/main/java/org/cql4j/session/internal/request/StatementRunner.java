@@ -127,7 +127,11 @@ public final class StatementRunner {
             page -> {
               PreparedResult result =
                   (PreparedResult) ((DefaultQueryResult) page.result()).result();
-              PreparedStatement ps = PreparedStatements.create(statement.cql(), result, false);
+              // ScyllaDB marks conditional statements with the negotiated LWT bit
+              int lwtMask = handler.answeredOn().scyllaExtensions().lwtMetadataMask().orElse(0);
+              PreparedStatement ps =
+                  PreparedStatements.create(
+                      statement.cql(), result, result.variables().isLwt(lwtMask));
               PreparedStatements.access().copySettings(statement, ps);
               return prepareOnOtherNodes(prepare, settings, handler.coordinator())
                   .thenApply(v -> ps);

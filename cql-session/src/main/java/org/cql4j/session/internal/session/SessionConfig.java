@@ -21,7 +21,9 @@ import org.cql4j.session.profile.ExecutionProfileHandle;
  * @param hostnameVerification whether TLS checks the node's name against its certificate
  * @param keyspace the keyspace to start in (already quoted when case-sensitive), or null
  * @param defaultProfile the session's default execution profile handle
- * @param poolSize connections per node
+ * @param poolSize connections per node or per shard
+ * @param shardAwarePortLow the lowest local port for ScyllaDB's shard-aware port
+ * @param shardAwarePortHigh the highest local port for ScyllaDB's shard-aware port
  * @param ioThreads Netty event-loop threads, 0 for the number of cores
  * @param connectTimeout the timeout of one connection attempt, handshake included
  * @param timestampGenerator the client-side timestamp source
@@ -39,6 +41,8 @@ public record SessionConfig(
     String keyspace,
     ExecutionProfileHandle defaultProfile,
     PoolSize poolSize,
+    int shardAwarePortLow,
+    int shardAwarePortHigh,
     int ioThreads,
     Duration connectTimeout,
     TimestampGenerator timestampGenerator,

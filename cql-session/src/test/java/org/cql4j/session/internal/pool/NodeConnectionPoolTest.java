@@ -98,6 +98,8 @@ class NodeConnectionPoolTest {
             null,
             ExecutionProfile.defaults().intoHandle(),
             PoolSize.perHost(size),
+            ShardAwarePorts.DEFAULT_LOW,
+            ShardAwarePorts.DEFAULT_HIGH,
             2,
             Duration.ofSeconds(5),
             new MonotonicTimestampGenerator(),
@@ -106,12 +108,13 @@ class NodeConnectionPoolTest {
             true);
     return new NodeConnectionPool(
         address,
-        size,
+        PoolSize.perHost(size),
         new ConnectionFactory(transport),
         new ConnectionSettings(config),
         () -> null,
         scheduler,
-        l);
+        l,
+        null);
   }
 
   /** Records the notifications in order; the up notification can be made slow. */

@@ -55,7 +55,9 @@ final class NodeProxy implements ProxyNode {
   void bind() {
     listeners.add(bind(listenAddress, false));
     ScyllaEmulation emulation = emulation();
-    if (emulation != null && emulation.shardAwarePort() > 0) {
+    if (emulation != null
+        && emulation.shardAwarePort() > 0
+        && emulation.shardAwarePortListening()) {
       listeners.add(
           bind(
               new InetSocketAddress(listenAddress.getAddress(), emulation.shardAwarePort()), true));
