@@ -65,8 +65,11 @@ class ShardAwareIT {
         CqlProxy.builder()
             .scylla(
                 ScyllaEmulation.builder().shards(SHARDS).shardAwarePortListening(false).build());
-    for (int i = 0; i < nodes.size(); i++) {
-      builder.node(nodes.get(i).contactPoint(), "127.0.200." + (i + 1) + ":9042");
+    for (CassandraNode node : nodes) {
+      // beside the nodes' addresses, away from the shared proxy's (127.a.(b xor 128).c)
+      byte[] ip = node.nativeAddress().getAddress().getAddress();
+      String listen = "127." + ip[1] + "." + ((ip[2] & 0xFF) ^ 64) + "." + (ip[3] & 0xFF);
+      builder.node(node.contactPoint(), listen + ":" + node.nativeAddress().getPort());
     }
     try (CqlProxy proxy = builder.start();
         Session session =
