@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.cql4j.session.internal.metadata.DefaultClusterState;
+import org.cql4j.session.internal.metadata.Tablets;
 import org.cql4j.session.internal.metadata.TokenMap;
 
 /**
@@ -30,7 +31,7 @@ public interface ClusterState {
    * @throws IllegalArgumentException if two nodes share an address
    */
   static ClusterState of(Collection<? extends Node> nodes) {
-    return new DefaultClusterState(nodes, TokenMap.EMPTY);
+    return new DefaultClusterState(nodes, TokenMap.EMPTY, new Tablets());
   }
 
   /**
@@ -46,7 +47,8 @@ public interface ClusterState {
    */
   static ClusterState of(
       Collection<? extends Node> nodes, Map<String, Map<String, String>> replicationByKeyspace) {
-    return new DefaultClusterState(nodes, TokenMap.build(nodes, replicationByKeyspace));
+    return new DefaultClusterState(
+        nodes, TokenMap.build(nodes, replicationByKeyspace), new Tablets());
   }
 
   /** The snapshot with no node. Thread-safe. */
@@ -96,8 +98,9 @@ public interface ClusterState {
 
   /**
    * The replicas of a token of a table, primary replica first (the Rust driver's {@code
-   * get_token_endpoints}), up or down: placed by the keyspace's replication strategy on the token
-   * ring.
+   * get_token_endpoints}), up or down: those of the token's tablet when the table uses ScyllaDB's
+   * tablets and the session has learned that tablet, else those the keyspace's replication strategy
+   * places on the token ring.
    *
    * @param keyspace the keyspace, as stored (case-sensitive)
    * @param table the table (tables of one keyspace share their replicas on a token ring)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.cql4j.protocol.value.Values;
@@ -24,6 +25,8 @@ import org.cql4j.testkit.TestCluster;
 import org.cql4j.testkit.proxy.ProxyConnection;
 import org.cql4j.testkit.proxy.ProxyNode;
 import org.cql4j.testkit.proxy.ScyllaEmulation;
+import org.cql4j.testkit.proxy.TabletMap;
+import org.cql4j.testkit.proxy.TabletReplica;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,6 +113,62 @@ class ShardAwareIT {
         assertThat(result.coordinator()).isEqualTo(replicas.get(0));
       }
       assertThat(misrouted(proxy)).isZero();
+    }
+  }
+
+  @Test
+  void learnsTabletsFromTheFirstAnswerOfEachAndFollowsAMigration(TestCluster cluster)
+      throws Exception {
+    CqlProxy proxy = cluster.proxy().orElseThrow();
+    forgetEarlierConnections(proxy);
+    List<UUID> hosts = proxy.nodes().stream().map(n -> n.hostId().orElseThrow()).toList();
+    try (Session session = Session.builder().knownNodes(cluster.contactPoints()).build()) {
+      session.queryUnpaged(
+          "CREATE KEYSPACE IF NOT EXISTS shards_tablets WITH replication ="
+              + " {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.queryUnpaged(
+          "CREATE TABLE IF NOT EXISTS shards_tablets.kv (k bigint PRIMARY KEY, v text)");
+      awaitFullPools(proxy, 1);
+      // 8 tablets whose replicas differ from the ring's placement: a driver must learn them
+      int tabletCount = 8;
+      proxy
+          .tablets()
+          .set(
+              "shards_tablets",
+              "kv",
+              TabletMap.evenly(
+                  tabletCount,
+                  i -> List.of(new TabletReplica(hosts.get((i + 1) % 3), (i * 3) % SHARDS))));
+      PreparedStatement insert =
+          session.prepare("INSERT INTO shards_tablets.kv (k, v) VALUES (?, ?)");
+      proxy.resetCounters();
+      for (long k = 0; k < REQUESTS; k++) {
+        session.executeUnpaged(insert, Values.of(k * 7_919, "v"));
+      }
+      assertThat(misrouted(proxy))
+          .as("at most the first request of each tablet goes astray")
+          .isBetween(1L, (long) tabletCount);
+
+      proxy.resetCounters();
+      for (long k = 0; k < REQUESTS; k++) {
+        session.executeUnpaged(insert, Values.of(k * 7_919, "v"));
+      }
+      assertThat(misrouted(proxy)).isZero();
+
+      // a tablet migrates to another node and shard: one misroute, then its new home
+      Token token = insert.computeToken(Values.of(0L, "v")).orElseThrow();
+      proxy
+          .tablets()
+          .migrate(
+              "shards_tablets", "kv", token.value(), List.of(new TabletReplica(hosts.get(0), 5)));
+      proxy.resetCounters();
+      for (int i = 0; i < 20; i++) {
+        session.executeUnpaged(insert, Values.of(0L, "v"));
+      }
+      assertThat(misrouted(proxy)).isEqualTo(1);
+      assertThat(session.getClusterState().replicas("shards_tablets", "kv", token))
+          .extracting(Node::hostId)
+          .containsExactly(hosts.get(0));
     }
   }
 

@@ -11,6 +11,7 @@ import org.cql4j.session.internal.connection.ConnectionFactory;
 import org.cql4j.session.internal.connection.Transport;
 import org.cql4j.session.internal.metadata.FrozenColumns;
 import org.cql4j.session.internal.metadata.MetadataManager;
+import org.cql4j.session.internal.metadata.SchemaListener;
 import org.cql4j.session.internal.pool.ConnectionSettings;
 import org.cql4j.session.internal.pool.PoolManager;
 import org.cql4j.session.internal.pool.ShardAwarePorts;
@@ -77,7 +78,7 @@ public final class SessionContext {
             queryTimeout,
             metadata,
             pools,
-            frozenColumns);
+            SchemaListener.all(frozenColumns, metadata.tablets()));
     this.schemaAgreement =
         new SchemaAgreement(
             metadata,

@@ -25,10 +25,11 @@ import org.cql4j.session.Token;
 public final class DefaultClusterState implements ClusterState {
   /** The snapshot with no node. */
   public static final DefaultClusterState EMPTY =
-      new DefaultClusterState(List.of(), TokenMap.EMPTY);
+      new DefaultClusterState(List.of(), TokenMap.EMPTY, new Tablets());
 
   private final List<Node> nodes;
   private final TokenMap tokenMap;
+  private final Tablets tablets;
   private final Map<InetSocketAddress, Node> byAddress;
   private final Map<UUID, Node> byHostId;
   private final Map<String, List<Node>> byDatacenter;
@@ -39,11 +40,14 @@ public final class DefaultClusterState implements ClusterState {
    *
    * @param nodes the nodes, in a stable order; addresses must be distinct
    * @param tokenMap the replicas of the nodes' token ranges
+   * @param tablets the tablets learned so far (shared by the snapshots: they change with every
+   *     payload, not with the topology)
    * @throws IllegalArgumentException if two nodes share an address
    */
-  public DefaultClusterState(Collection<? extends Node> nodes, TokenMap tokenMap) {
+  public DefaultClusterState(Collection<? extends Node> nodes, TokenMap tokenMap, Tablets tablets) {
     this.nodes = List.copyOf(nodes);
     this.tokenMap = tokenMap;
+    this.tablets = tablets;
     Map<InetSocketAddress, Node> addresses = new HashMap<>();
     Map<UUID, Node> hostIds = new HashMap<>();
     Map<String, List<Node>> dcs = new LinkedHashMap<>();
@@ -119,7 +123,36 @@ public final class DefaultClusterState implements ClusterState {
 
   @Override
   public List<Node> replicas(String keyspace, String table, long token) {
-    return tokenMap.replicas(keyspace, token);
+    Tablets.Entry tablet = tablets.isEmpty() ? null : tablets.find(keyspace, table, token);
+    return tablet != null ? tablet.replicas() : tokenMap.replicas(keyspace, token);
+  }
+
+  /**
+   * The shard of a node that holds a token's tablet, when the node is a replica of a known tablet
+   * (ScyllaDB). Allocates nothing.
+   *
+   * @param keyspace the keyspace
+   * @param table the table
+   * @param token the token
+   * @param node the node
+   * @return the shard, or -1 when no known tablet says (the shard then follows from the token)
+   */
+  public int tabletShard(String keyspace, String table, long token, Node node) {
+    Tablets.Entry tablet = tablets.isEmpty() ? null : tablets.find(keyspace, table, token);
+    if (tablet != null) {
+      List<Node> replicas = tablet.replicas();
+      for (int i = 0; i < replicas.size(); i++) {
+        if (replicas.get(i) == node) {
+          return tablet.shards()[i];
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The tablets learned so far. */
+  public Tablets tablets() {
+    return tablets;
   }
 
   /** The token map, to build the next snapshot from. */

@@ -23,7 +23,9 @@ public final class MetadataManager {
   private static final Logger LOG = LoggerFactory.getLogger(MetadataManager.class);
 
   private final Object lock = new Object();
-  private volatile DefaultClusterState state = DefaultClusterState.EMPTY;
+  private final Tablets tablets = new Tablets();
+  private volatile DefaultClusterState state =
+      new DefaultClusterState(List.of(), TokenMap.EMPTY, tablets);
   // guarded by lock
   private boolean closed;
   private Map<String, String> warnedUnsupported = Map.of();
@@ -48,8 +50,13 @@ public final class MetadataManager {
   }
 
   /** The current snapshot: one volatile read. */
-  public ClusterState state() {
+  public DefaultClusterState state() {
     return state;
+  }
+
+  /** The tablets learned from responses (ScyllaDB); shared by every snapshot. */
+  public Tablets tablets() {
+    return tablets;
   }
 
   /**
@@ -96,7 +103,8 @@ public final class MetadataManager {
               ? previous.tokenMap().withKeyspaces(topology.replication())
               : TokenMap.build(nodes, topology.replication());
       warnUnsupported(tokenMap.unsupportedKeyspaces());
-      state = new DefaultClusterState(nodes, tokenMap);
+      state = new DefaultClusterState(nodes, tokenMap, tablets);
+      tablets.onTopology(state);
       NodesChange change = new NodesChange(added, removed);
       if (!change.isEmpty()) {
         LOG.info(

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.cql4j.protocol.Consistency;
+import org.cql4j.protocol.ProtocolException;
 import org.cql4j.protocol.errors.DbError;
 import org.cql4j.protocol.errors.DbException;
 import org.cql4j.protocol.frame.ResponseEnvelope;
@@ -20,8 +21,8 @@ import org.cql4j.protocol.message.Request;
 import org.cql4j.protocol.message.Result;
 import org.cql4j.protocol.message.SchemaChangeResult;
 import org.cql4j.protocol.message.VoidResult;
+import org.cql4j.protocol.scylla.TabletRouting;
 import org.cql4j.protocol.types.ColumnSpec;
-import org.cql4j.session.ClusterState;
 import org.cql4j.session.Node;
 import org.cql4j.session.QueryPage;
 import org.cql4j.session.errors.ConnectionException;
@@ -30,6 +31,7 @@ import org.cql4j.session.errors.RequestTimeoutException;
 import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.ResponseCallback;
 import org.cql4j.session.internal.context.SessionContext;
+import org.cql4j.session.internal.metadata.DefaultClusterState;
 import org.cql4j.session.internal.metadata.FrozenColumns;
 import org.cql4j.session.internal.policy.QueryPlan;
 import org.cql4j.session.internal.pool.NodeConnectionPool;
@@ -45,6 +47,8 @@ import org.cql4j.session.policy.RetryDecision;
 import org.cql4j.session.policy.RetryPolicy;
 import org.cql4j.session.policy.RoutingInfo;
 import org.cql4j.session.statement.PreparedStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one request to completion: walks the load-balancing plan lazily, sends to the first node
@@ -58,6 +62,7 @@ import org.cql4j.session.statement.PreparedStatement;
  * of it.
  */
 public final class RequestHandler<T> implements ResponseCallback {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
   private static final int DESCRIPTION_LENGTH = 120;
   private static final long FIRST_ATTEMPT_GRACE_NANOS = 1_000_000;
   private final SessionContext context;
@@ -67,7 +72,7 @@ public final class RequestHandler<T> implements ResponseCallback {
   private final Function<byte[], String> cqlOfBatchId;
   private final Function<QueryPage, T> finish;
   private final RoutingInfo routing;
-  private final ClusterState clusterState;
+  private final DefaultClusterState clusterState;
   private final LoadBalancingPolicy balancing;
   private final long startNanos = System.nanoTime();
   private final CompletableFuture<T> result = new CompletableFuture<>();
@@ -208,13 +213,26 @@ public final class RequestHandler<T> implements ResponseCallback {
 
   private boolean trySend(Node node) {
     NodeConnectionPool pool = context.pools().pool(node);
-    Connection connection = pool == null ? null : pool.connection(routing);
+    Connection connection = pool == null ? null : connectionFor(pool, node);
     if (connection == null) {
       recordError(node, noConnection(node, pool));
       return false;
     }
     send(node, connection);
     return true;
+  }
+
+  // a known tablet names the shard of each replica; else the token's shard, or any connection
+  private Connection connectionFor(NodeConnectionPool pool, Node node) {
+    if (routing.hasToken()) {
+      int shard =
+          clusterState.tabletShard(routing.keyspace(), routing.table(), routing.tokenValue(), node);
+      Connection c = shard < 0 ? null : pool.connectionToShard(shard);
+      if (c != null) {
+        return c;
+      }
+    }
+    return pool.connection(routing);
   }
 
   private void send(Node node, Connection connection) {
@@ -246,6 +264,9 @@ public final class RequestHandler<T> implements ResponseCallback {
       ReferenceCountUtil.release(response.message());
       onError(node, null, new ConnectionException("unexpected response " + response.message()));
       return;
+    }
+    if (!response.customPayload().isEmpty()) {
+      learnTablet(response.customPayload());
     }
     try {
       QueryPage page =
@@ -295,6 +316,21 @@ public final class RequestHandler<T> implements ResponseCallback {
     }
   }
 
+  // ScyllaDB announces the tablet of a request that reached a wrong node or shard
+  private void learnTablet(Map<String, byte[]> payload) {
+    try {
+      TabletRouting tablet = TabletRouting.from(payload);
+      if (tablet != null && routing.keyspace() != null && routing.table() != null) {
+        context
+            .metadata()
+            .tablets()
+            .add(routing.keyspace(), routing.table(), tablet, context.metadata().state());
+      }
+    } catch (ProtocolException e) {
+      LOG.warn("ignoring a tablet announcement that does not parse: {}", e.getMessage());
+    }
+  }
+
   private void onError(Node node, Connection connection, Throwable error) {
     if (error instanceof RequestTimeoutException) {
       fail(timedOut());
@@ -322,7 +358,7 @@ public final class RequestHandler<T> implements ResponseCallback {
     if (decision instanceof RetryDecision.RetrySameTarget same) {
       rebuildAt(same.consistency());
       NodeConnectionPool pool = context.pools().pool(node);
-      Connection again = pool == null ? null : pool.connection(routing);
+      Connection again = pool == null ? null : connectionFor(pool, node);
       if (again != null) {
         send(node, again);
       } else {
