@@ -17,14 +17,34 @@ import org.cql4j.protocol.internal.wire.WireWriter;
  * @param resultMetadataId the result metadata id, written after the id only when {@code
  *     SCYLLA_USE_METADATA_ID} is negotiated (as in v5); may be {@code null} otherwise
  * @param parameters consistency, values and options
+ * @param tabletVersionBlock the {@code tablet_version_block} byte written after the parameters when
+ *     {@code TABLETS_ROUTING_V2_EXPERIMENTAL} is negotiated (scylla-protocol-extensions.md,
+ *     "Tablets routing v2"): the block index in the high nibble, that 4-bit slice of the tablet's
+ *     version in the low one; 0 to 255
  */
-public record Execute(byte[] id, byte[] resultMetadataId, QueryParameters parameters)
+public record Execute(
+    byte[] id, byte[] resultMetadataId, QueryParameters parameters, int tabletVersionBlock)
     implements Request {
 
   /** Checks the id and parameters are present. */
   public Execute {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(parameters, "parameters");
+    if (tabletVersionBlock < 0 || tabletVersionBlock > 0xFF) {
+      throw new IllegalArgumentException(
+          "a tablet version block is one byte, not " + tabletVersionBlock);
+    }
+  }
+
+  /**
+   * An EXECUTE without a tablet version block (sent as 0 where tablets routing v2 wants one).
+   *
+   * @param id the prepared statement id
+   * @param resultMetadataId the result metadata id, or null
+   * @param parameters consistency, values and options
+   */
+  public Execute(byte[] id, byte[] resultMetadataId, QueryParameters parameters) {
+    this(id, resultMetadataId, parameters, 0);
   }
 
   @Override
@@ -42,6 +62,9 @@ public record Execute(byte[] id, byte[] resultMetadataId, QueryParameters parame
           "EXECUTE.result_metadata_id");
     }
     ParametersCodec.write(out, parameters);
+    if (features.tabletsRoutingV2()) {
+      out.writeByte(tabletVersionBlock);
+    }
   }
 
   /**
@@ -57,7 +80,12 @@ public record Execute(byte[] id, byte[] resultMetadataId, QueryParameters parame
         features.useMetadataId()
             ? WireReader.readShortBytes(in, "EXECUTE.result_metadata_id")
             : null;
-    return new Execute(id, metadataId, ParametersCodec.read(in, "EXECUTE"));
+    QueryParameters parameters = ParametersCodec.read(in, "EXECUTE");
+    int block =
+        features.tabletsRoutingV2()
+            ? WireReader.readByte(in, "EXECUTE.tablet_version_block") & 0xFF
+            : 0;
+    return new Execute(id, metadataId, parameters, block);
   }
 
   @Override
@@ -65,12 +93,14 @@ public record Execute(byte[] id, byte[] resultMetadataId, QueryParameters parame
     return o instanceof Execute e
         && Arrays.equals(id, e.id)
         && Arrays.equals(resultMetadataId, e.resultMetadataId)
-        && parameters.equals(e.parameters);
+        && parameters.equals(e.parameters)
+        && tabletVersionBlock == e.tabletVersionBlock;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(Arrays.hashCode(id), Arrays.hashCode(resultMetadataId), parameters);
+    return Objects.hash(
+        Arrays.hashCode(id), Arrays.hashCode(resultMetadataId), parameters, tabletVersionBlock);
   }
 
   @Override

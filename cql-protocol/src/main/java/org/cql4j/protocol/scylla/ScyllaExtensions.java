@@ -22,6 +22,7 @@ import org.cql4j.protocol.message.Supported;
  *     SCYLLA_LWT_ADD_METADATA_MARK}, if advertised
  * @param rateLimitErrorCode {@code ERROR_CODE} of {@code SCYLLA_RATE_LIMIT_ERROR}, if advertised
  * @param tabletsRoutingV1 whether {@code TABLETS_ROUTING_V1} was advertised
+ * @param tabletsRoutingV2 whether {@code TABLETS_ROUTING_V2_EXPERIMENTAL} was advertised
  * @param useMetadataId whether {@code SCYLLA_USE_METADATA_ID} was advertised
  * @param hostId {@code SCYLLA_HOST_ID}, the node's host id, if advertised (informational, not
  *     echoed)
@@ -31,6 +32,7 @@ public record ScyllaExtensions(
     OptionalInt lwtMetadataMask,
     OptionalInt rateLimitErrorCode,
     boolean tabletsRoutingV1,
+    boolean tabletsRoutingV2,
     boolean useMetadataId,
     Optional<String> hostId) {
 
@@ -49,6 +51,9 @@ public record ScyllaExtensions(
   /** The key of the tablets routing extension. */
   public static final String TABLETS_ROUTING_V1_KEY = "TABLETS_ROUTING_V1";
 
+  /** The key of the tablets routing v2 extension ("Tablets routing v2"). */
+  public static final String TABLETS_ROUTING_V2_KEY = "TABLETS_ROUTING_V2_EXPERIMENTAL";
+
   /** The key of the metadata id extension. */
   public static final String USE_METADATA_ID = "SCYLLA_USE_METADATA_ID";
 
@@ -61,6 +66,7 @@ public record ScyllaExtensions(
           Optional.empty(),
           OptionalInt.empty(),
           OptionalInt.empty(),
+          false,
           false,
           false,
           Optional.empty());
@@ -92,6 +98,7 @@ public record ScyllaExtensions(
         lwtMask,
         rateLimit,
         options.containsKey(TABLETS_ROUTING_V1_KEY),
+        options.containsKey(TABLETS_ROUTING_V2_KEY),
         options.containsKey(USE_METADATA_ID),
         hostIds == null || hostIds.isEmpty() ? Optional.empty() : Optional.of(hostIds.get(0)));
   }
@@ -114,6 +121,9 @@ public record ScyllaExtensions(
     if (tabletsRoutingV1) {
       out.put(TABLETS_ROUTING_V1_KEY, "");
     }
+    if (tabletsRoutingV2) {
+      out.put(TABLETS_ROUTING_V2_KEY, "");
+    }
     if (useMetadataId) {
       out.put(USE_METADATA_ID, "");
     }
@@ -122,6 +132,6 @@ public record ScyllaExtensions(
 
   /** The codec settings that follow from echoing {@link #startupOptions()}. */
   public ProtocolFeatures protocolFeatures() {
-    return new ProtocolFeatures(rateLimitErrorCode, useMetadataId);
+    return new ProtocolFeatures(rateLimitErrorCode, useMetadataId, tabletsRoutingV2);
   }
 }

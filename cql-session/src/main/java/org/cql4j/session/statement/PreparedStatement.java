@@ -36,6 +36,8 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
   private final List<ColumnSpec> variables;
   private final List<Integer> partitionKeyIndexes;
   private final boolean lwt;
+  private final Optional<String> keyspace; // the same instances for every request: no allocation
+  private final Optional<String> table;
   private volatile ResultMetadata resultMetadata;
   // the generated writers of @Row records, bound once to this statement's markers
   private final Map<Class<?>, RowSerializer.Writer<?>> rowWriters = new ConcurrentHashMap<>(4);
@@ -51,6 +53,9 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
     this.lwt = lwt;
     this.resultMetadata =
         new ResultMetadata(prepared.resultMetadataId(), prepared.resultMetadata());
+    List<ColumnSpec> columns = variables.isEmpty() ? resultColumns() : variables;
+    this.keyspace = columns.isEmpty() ? Optional.empty() : Optional.of(columns.get(0).keyspace());
+    this.table = columns.isEmpty() ? Optional.empty() : Optional.of(columns.get(0).table());
   }
 
   private PreparedStatement(PreparedStatement other) {
@@ -59,6 +64,8 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
     this.variables = other.variables;
     this.partitionKeyIndexes = other.partitionKeyIndexes;
     this.lwt = other.lwt;
+    this.keyspace = other.keyspace;
+    this.table = other.table;
     this.resultMetadata = other.resultMetadata;
     copySettingsFrom(other);
   }
@@ -134,16 +141,14 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
    * Thread-safe.
    */
   public Optional<String> keyspace() {
-    List<ColumnSpec> columns = variables.isEmpty() ? resultColumns() : variables;
-    return columns.isEmpty() ? Optional.empty() : Optional.of(columns.get(0).keyspace());
+    return keyspace;
   }
 
   /**
    * The table of the first bind marker or result column, when the statement has any. Thread-safe.
    */
   public Optional<String> table() {
-    List<ColumnSpec> columns = variables.isEmpty() ? resultColumns() : variables;
-    return columns.isEmpty() ? Optional.empty() : Optional.of(columns.get(0).table());
+    return table;
   }
 
   /**

@@ -17,6 +17,8 @@ import org.cql4j.session.PoolSize;
 import org.cql4j.session.QueryResult;
 import org.cql4j.session.Session;
 import org.cql4j.session.Token;
+import org.cql4j.session.policy.DefaultLoadBalancingPolicy;
+import org.cql4j.session.profile.ExecutionProfile;
 import org.cql4j.session.statement.PreparedStatement;
 import org.cql4j.testkit.CassandraNode;
 import org.cql4j.testkit.CassandraTest;
@@ -25,6 +27,7 @@ import org.cql4j.testkit.TestCluster;
 import org.cql4j.testkit.proxy.ProxyConnection;
 import org.cql4j.testkit.proxy.ProxyNode;
 import org.cql4j.testkit.proxy.ScyllaEmulation;
+import org.cql4j.testkit.proxy.ScyllaOption;
 import org.cql4j.testkit.proxy.TabletMap;
 import org.cql4j.testkit.proxy.TabletReplica;
 import org.junit.jupiter.api.Test;
@@ -169,6 +172,84 @@ class ShardAwareIT {
       assertThat(session.getClusterState().replicas("shards_tablets", "kv", token))
           .extracting(Node::hostId)
           .containsExactly(hosts.get(0));
+    }
+  }
+
+  @Test
+  void tabletsRoutingV2CorrectsAStaleReplicaSetThatStillReachesAReplica(TestCluster cluster)
+      throws Exception {
+    List<CassandraNode> nodes = cluster.managed().orElseThrow().nodes();
+    CqlProxy.Builder builder =
+        CqlProxy.builder()
+            .scylla(
+                ScyllaEmulation.builder()
+                    .shards(SHARDS)
+                    .option(ScyllaOption.TABLETS_ROUTING_V2, true)
+                    .build());
+    for (CassandraNode node : nodes) {
+      byte[] ip = node.nativeAddress().getAddress().getAddress();
+      String listen = "127." + ip[1] + "." + ((ip[2] & 0xFF) ^ 96) + "." + (ip[3] & 0xFF);
+      builder.node(node.contactPoint(), listen + ":" + node.nativeAddress().getPort());
+    }
+    try (CqlProxy proxy = builder.start();
+        Session session =
+            Session.builder()
+                .knownNodes(proxy.contactPoints())
+                .defaultExecutionProfileHandle(
+                    ExecutionProfile.builder()
+                        .loadBalancingPolicy(
+                            DefaultLoadBalancingPolicy.builder()
+                                .enableShufflingReplicas(false)
+                                .build())
+                        .build()
+                        .intoHandle())
+                .build()) {
+      List<UUID> hosts = proxy.nodes().stream().map(n -> n.hostId().orElseThrow()).toList();
+      session.queryUnpaged(
+          "CREATE KEYSPACE IF NOT EXISTS shards_v2 WITH replication ="
+              + " {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.queryUnpaged(
+          "CREATE TABLE IF NOT EXISTS shards_v2.kv (k bigint PRIMARY KEY, v text)");
+      awaitFullPools(proxy, 1);
+      proxy
+          .tablets()
+          .set(
+              "shards_v2",
+              "kv",
+              TabletMap.evenly(
+                  1,
+                  i ->
+                      List.of(
+                          new TabletReplica(hosts.get(0), 1), new TabletReplica(hosts.get(1), 2))));
+      PreparedStatement insert = session.prepare("INSERT INTO shards_v2.kv (k, v) VALUES (?, ?)");
+      Token token = insert.computeToken(Values.of(1L, "v")).orElseThrow();
+      for (int i = 0; i < 5; i++) {
+        session.executeUnpaged(insert, Values.of(1L, "v"));
+      }
+      assertThat(session.getClusterState().replicas("shards_v2", "kv", token))
+          .extracting(Node::hostId)
+          .containsExactly(hosts.get(0), hosts.get(1));
+
+      // the second replica moves; the first, where every request goes, stays a replica: only the
+      // version presented on each EXECUTE can tell the driver
+      proxy
+          .tablets()
+          .migrate(
+              "shards_v2",
+              "kv",
+              token.value(),
+              List.of(new TabletReplica(hosts.get(0), 1), new TabletReplica(hosts.get(2), 3)));
+      proxy.resetCounters();
+      await(
+          () -> {
+            session.executeUnpaged(insert, Values.of(1L, "v"));
+            return session.getClusterState().replicas("shards_v2", "kv", token).stream()
+                .map(Node::hostId)
+                .toList()
+                .equals(List.of(hosts.get(0), hosts.get(2)));
+          },
+          Duration.ofSeconds(10));
+      assertThat(misrouted(proxy)).isZero();
     }
   }
 

@@ -48,6 +48,9 @@ public final class Tablets implements SchemaListener {
 
   // keyspace -> table -> tablets sorted by last token, not overlapping
   private final Map<String, Map<String, Entry[]>> tables = new ConcurrentHashMap<>();
+  // which 4-bit block of a tablet version the next request presents; racy on purpose: any
+  // rotation does, and a shared counter would make every request contend on one cache line
+  private int nextBlock;
 
   /** Whether any table of any keyspace has a known tablet; a cheap check for the request path. */
   public boolean isEmpty() {
@@ -133,6 +136,25 @@ public final class Tablets implements SchemaListener {
     }
     Entry e = low < entries.length ? entries[low] : null;
     return e != null && e.firstToken < token ? e : null;
+  }
+
+  /**
+   * The {@code tablet_version_block} byte of an EXECUTE with tablets routing v2 (scylla-protocol-
+   * extensions.md, "Tablets routing v2"): a block index that rotates across requests in the high
+   * nibble, that 4-bit slice of the known version of the token's tablet in the low one (0 when the
+   * version is not known: the server then answers with the tablet when the slice differs).
+   * Allocates nothing.
+   *
+   * @param keyspace the keyspace
+   * @param table the table
+   * @param token the request's token
+   * @return the byte, 0 to 255
+   */
+  public int versionBlock(String keyspace, String table, long token) {
+    int index = nextBlock++ & 0xF;
+    Entry tablet = isEmpty() ? null : find(keyspace, table, token);
+    long version = tablet == null || tablet.version() < 0 ? 0 : tablet.version();
+    return (index << 4) | (int) ((version >>> (4 * index)) & 0xF);
   }
 
   /**

@@ -60,6 +60,8 @@ public final class RequestMessages {
    * @param settings its effective settings
    * @param pageSize the page size, or {@link #UNPAGED}
    * @param pagingState where to resume, or null
+   * @param tabletVersionBlock the byte presenting the known version of the request's tablet, sent
+   *     on connections that negotiated tablets routing v2
    * @return the message, at the settings' consistency
    */
   public Execute execute(
@@ -67,13 +69,15 @@ public final class RequestMessages {
       BoundValues values,
       EffectiveSettings settings,
       int pageSize,
-      PagingState pagingState) {
+      PagingState pagingState,
+      int tabletVersionBlock) {
     var access = PreparedStatements.access();
     boolean skipMetadata = !statement.resultColumns().isEmpty();
     return new Execute(
         access.rawId(statement),
         access.rawResultMetadataId(statement),
-        parameters(settings, values, skipMetadata, pageSize, pagingState));
+        parameters(settings, values, skipMetadata, pageSize, pagingState),
+        tabletVersionBlock);
   }
 
   /**
@@ -118,7 +122,11 @@ public final class RequestMessages {
       return new Query(q.query(), atConsistency(q.parameters(), consistency));
     }
     if (message instanceof Execute e) {
-      return new Execute(e.id(), e.resultMetadataId(), atConsistency(e.parameters(), consistency));
+      return new Execute(
+          e.id(),
+          e.resultMetadataId(),
+          atConsistency(e.parameters(), consistency),
+          e.tabletVersionBlock());
     }
     if (message instanceof Batch b) {
       return new Batch(

@@ -250,20 +250,32 @@ public final class StatementRunner {
     checkValues(values);
     BoundValues bound;
     SerializedValues serialized = null;
+    int versionBlock = 0;
     try {
       bound = BoundRow.of(statement, values);
       if (statement.isTokenAware()) {
         // serialized before routing: the token comes from the bytes the frame will carry
         bound = serialized = SerializedValues.of(bound, ByteBufAllocator.DEFAULT);
+        versionBlock =
+            context
+                .metadata()
+                .tablets()
+                .versionBlock(
+                    statement.keyspace().orElse(null),
+                    statement.table().orElse(null),
+                    serialized.token(statement.partitionKeyIndexes()));
       }
     } catch (RuntimeException e) {
+      if (serialized != null) {
+        serialized.release();
+      }
       return CompletableFuture.failedFuture(e);
     }
     EffectiveSettings settings = EffectiveSettings.resolve(statement, defaultProfile);
     return new RequestHandler<>(
             context,
             settings,
-            messages.execute(statement, bound, settings, pageSize, state),
+            messages.execute(statement, bound, settings, pageSize, state, versionBlock),
             statement,
             serialized,
             null,

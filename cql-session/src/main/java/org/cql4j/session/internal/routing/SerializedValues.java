@@ -18,6 +18,8 @@ import org.cql4j.protocol.token.Murmur3;
 public final class SerializedValues implements BoundValues {
   private final ByteBuf bytes;
   private final int count;
+  private List<Integer> hashedKey; // the indexes token was computed for, and its result
+  private long token;
 
   private SerializedValues(ByteBuf bytes, int count) {
     this.bytes = bytes;
@@ -69,6 +71,14 @@ public final class SerializedValues implements BoundValues {
    *     unset (the server will refuse the request; any node can say so)
    */
   public long token(List<Integer> partitionKeyIndexes) {
+    if (hashedKey != partitionKeyIndexes) {
+      token = hash(partitionKeyIndexes);
+      hashedKey = partitionKeyIndexes;
+    }
+    return token;
+  }
+
+  private long hash(List<Integer> partitionKeyIndexes) {
     if (partitionKeyIndexes.size() == 1) {
       int at = valueAt(partitionKeyIndexes.get(0));
       int length = bytes.getInt(at);
