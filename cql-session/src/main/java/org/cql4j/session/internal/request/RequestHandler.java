@@ -141,6 +141,8 @@ public final class RequestHandler<T> implements ResponseCallback {
     }
     String keyspace = statement.keyspace().orElse(null);
     String table = statement.table().orElse(null);
+    // a serial read completes any Paxos round in progress: as contended as an LWT
+    boolean lwt = statement.isLwt() || settings.consistency().isSerial();
     long token = values == null ? Long.MIN_VALUE : values.token(statement.partitionKeyIndexes());
     return token == Long.MIN_VALUE
         ? RoutingInfo.withoutToken(
@@ -148,14 +150,9 @@ public final class RequestHandler<T> implements ResponseCallback {
             table,
             settings.consistency(),
             settings.serialConsistency(),
-            statement.isLwt())
+            lwt)
         : RoutingInfo.withToken(
-            keyspace,
-            table,
-            token,
-            settings.consistency(),
-            settings.serialConsistency(),
-            statement.isLwt());
+            keyspace, table, token, settings.consistency(), settings.serialConsistency(), lwt);
   }
 
   /**
