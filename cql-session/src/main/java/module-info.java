@@ -13,10 +13,12 @@ module org.cql4j.session {
   requires io.netty.handler;
   requires io.netty.codec;
   requires org.slf4j;
+  requires HdrHistogram; // no Automatic-Module-Name in its jar: named after the jar
 
   exports org.cql4j.session;
   exports org.cql4j.session.auth;
   exports org.cql4j.session.errors;
+  exports org.cql4j.session.observability;
   exports org.cql4j.session.policy;
   exports org.cql4j.session.profile;
   exports org.cql4j.session.statement;

@@ -15,6 +15,7 @@ import org.cql4j.session.internal.session.BlockingCalls;
 import org.cql4j.session.internal.session.DefaultSession;
 import org.cql4j.session.internal.session.KeyspaceNames;
 import org.cql4j.session.internal.session.SessionConfig;
+import org.cql4j.session.observability.RequestListener;
 import org.cql4j.session.profile.ExecutionProfile;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 
@@ -41,6 +42,7 @@ public final class SessionBuilder {
   private String keyspace;
   private ExecutionProfileHandle defaultProfile;
   private PoolSize poolSize = PoolSize.defaultSize();
+  private final List<RequestListener> requestListeners = new ArrayList<>();
   private int shardAwarePortLow = ShardAwarePorts.DEFAULT_LOW;
   private int shardAwarePortHigh = ShardAwarePorts.DEFAULT_HIGH;
   private int ioThreads;
@@ -202,6 +204,19 @@ public final class SessionBuilder {
   }
 
   /**
+   * Adds a listener told about every request and attempt of the session (the Java driver's {@code
+   * RequestTracker}): metrics, tracing, logging. Listeners are called in the order added, on the
+   * driver's event loops; one that throws is logged once and never fails a request. Default: none.
+   *
+   * @param listener the listener
+   * @return this builder
+   */
+  public SessionBuilder requestListener(RequestListener listener) {
+    requestListeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
    * The number of Netty event-loop threads doing I/O. Default 0: the number of cores.
    *
    * @param threads the thread count, or 0 for the default
@@ -315,7 +330,8 @@ public final class SessionBuilder {
             timestampGenerator,
             schemaAgreementInterval,
             schemaAgreementTimeout,
-            autoAwaitSchemaAgreement);
+            autoAwaitSchemaAgreement,
+            requestListeners);
     return DefaultSession.open(config).thenApply(session -> session);
   }
 

@@ -44,6 +44,22 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     return new Session();
   }
 
+  /**
+   * Whether the node itself has a problem ({@code Overloaded}, {@code ServerError}, {@code
+   * TruncateError}): another node may serve the request.
+   */
+  static boolean isNodeProblem(DbError error) {
+    return error instanceof DbError.Overloaded
+        || error instanceof DbError.ServerError
+        || error instanceof DbError.TruncateError;
+  }
+
+  /** Whether an attempt failed because its connection broke (the request may have run). */
+  static boolean isBrokenConnection(Throwable error) {
+    return (error instanceof ConnectionException && !(error instanceof AuthenticationException))
+        || error instanceof IOException;
+  }
+
   /** Remembers which once-only retries were used; confined to one request. */
   private static final class Session implements RetrySession {
     private boolean unavailableRetried;
@@ -56,16 +72,14 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         return RetryDecision.DONT_RETRY;
       }
       Throwable error = info.error();
-      if (isBrokenConnection(error)) {
+      if (DefaultRetryPolicy.isBrokenConnection(error)) {
         return nextIfIdempotent(info);
       }
       if (!(error instanceof DbException db)) {
         return RetryDecision.DONT_RETRY;
       }
       DbError e = db.error();
-      if (e instanceof DbError.Overloaded
-          || e instanceof DbError.ServerError
-          || e instanceof DbError.TruncateError) {
+      if (isNodeProblem(e)) {
         return nextIfIdempotent(info);
       }
       if (e instanceof DbError.Unavailable) {
@@ -102,11 +116,6 @@ public final class DefaultRetryPolicy implements RetryPolicy {
       unavailableRetried = false;
       readTimeoutRetried = false;
       writeTimeoutRetried = false;
-    }
-
-    private static boolean isBrokenConnection(Throwable error) {
-      return (error instanceof ConnectionException && !(error instanceof AuthenticationException))
-          || error instanceof IOException;
     }
 
     private static RetryDecision nextIfIdempotent(RequestInfo info) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.SerialConsistency;
+import org.cql4j.session.observability.HistoryListener;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 
 /**
@@ -34,6 +35,7 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
   private volatile boolean tracing;
   private volatile boolean idempotent;
   private volatile ExecutionProfileHandle executionProfileHandle;
+  private volatile HistoryListener historyListener;
 
   StatementSettings() {}
 
@@ -198,6 +200,24 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
   }
 
   /**
+   * Records what happens to this statement's requests, attempt by attempt (the Rust driver's {@code
+   * set_history_listener}), e.g. into a {@link org.cql4j.session.observability.HistoryCollector}.
+   * Default: none.
+   *
+   * @param listener the listener, or {@code null} for none
+   * @return this statement
+   */
+  public S setHistoryListener(HistoryListener listener) {
+    this.historyListener = listener;
+    return self();
+  }
+
+  /** The history listener set on this statement, or null. Thread-safe. */
+  public HistoryListener getHistoryListener() {
+    return historyListener;
+  }
+
+  /**
    * Copies every setting of {@code other} into this statement.
    *
    * @param other the statement to copy from
@@ -213,5 +233,6 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
     tracing = other.tracing;
     idempotent = other.idempotent;
     executionProfileHandle = other.executionProfileHandle;
+    historyListener = other.historyListener;
   }
 }

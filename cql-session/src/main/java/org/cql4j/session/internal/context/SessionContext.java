@@ -15,6 +15,7 @@ import org.cql4j.session.internal.metadata.SchemaListener;
 import org.cql4j.session.internal.pool.ConnectionSettings;
 import org.cql4j.session.internal.pool.PoolManager;
 import org.cql4j.session.internal.pool.ShardAwarePorts;
+import org.cql4j.session.internal.request.Observers;
 import org.cql4j.session.internal.session.KeyspaceHolder;
 import org.cql4j.session.internal.session.SchemaAgreement;
 import org.cql4j.session.internal.session.SessionChanges;
@@ -38,6 +39,8 @@ public final class SessionContext {
   private final TopologyMonitor topology;
   private final SchemaAgreement schemaAgreement;
   private final SessionChanges sessionChanges;
+  private final Observers observers;
+  private final Latencies latencies = new Latencies();
 
   /**
    * Builds the session's components; nothing connects before {@link #start()}.
@@ -92,6 +95,10 @@ public final class SessionContext {
             pools,
             config.autoAwaitSchemaAgreement() ? schemaAgreement::await : null,
             topology::refreshNow);
+    this.observers =
+        config.requestListeners().isEmpty()
+            ? Observers.NONE
+            : new Observers(config.requestListeners());
   }
 
   // the schema lookups go through the control connection, which the monitor owns
@@ -156,6 +163,16 @@ public final class SessionContext {
   /** Applies the results that change the session (keyspace, schema). */
   public SessionChanges sessionChanges() {
     return sessionChanges;
+  }
+
+  /** The session's request listeners. */
+  public Observers observers() {
+    return observers;
+  }
+
+  /** The latencies of the session's successful requests. */
+  public Latencies latencies() {
+    return latencies;
   }
 
   /** The connection pools. */

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.SerialConsistency;
+import org.cql4j.session.observability.HistoryListener;
 import org.cql4j.session.policy.LoadBalancingPolicy;
 import org.cql4j.session.policy.RetryPolicy;
 import org.cql4j.session.policy.SpeculativeExecutionPolicy;
@@ -28,6 +29,7 @@ import org.cql4j.session.statement.StatementSettings;
  * @param timestamp the write timestamp to send, or empty
  * @param tracing whether to ask for tracing
  * @param idempotent whether the statement is idempotent
+ * @param history the statement's history listener, or null
  */
 public record EffectiveSettings(
     ExecutionProfile profile,
@@ -37,7 +39,8 @@ public record EffectiveSettings(
     int pageSize,
     OptionalLong timestamp,
     boolean tracing,
-    boolean idempotent) {
+    boolean idempotent,
+    HistoryListener history) {
 
   /**
    * Resolves the settings of a request. Thread-safe.
@@ -60,7 +63,8 @@ public record EffectiveSettings(
         statement.getPageSize(),
         statement.getTimestamp(),
         statement.isTracing(),
-        statement.isIdempotent());
+        statement.isIdempotent(),
+        statement.getHistoryListener());
   }
 
   /** The profile's load-balancing policy. */

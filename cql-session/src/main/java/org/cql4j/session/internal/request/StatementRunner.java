@@ -1,7 +1,6 @@
 package org.cql4j.session.internal.request;
 
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,13 +16,12 @@ import org.cql4j.protocol.message.BoundValues;
 import org.cql4j.protocol.message.Prepare;
 import org.cql4j.protocol.message.PreparedResult;
 import org.cql4j.protocol.message.Request;
-import org.cql4j.session.Node;
 import org.cql4j.session.PagingState;
 import org.cql4j.session.QueryPage;
 import org.cql4j.session.QueryResult;
 import org.cql4j.session.internal.context.SessionContext;
 import org.cql4j.session.internal.paging.PageFetcher;
-import org.cql4j.session.internal.pool.NodeConnectionPool;
+import org.cql4j.session.internal.prepare.Preparer;
 import org.cql4j.session.internal.profile.EffectiveSettings;
 import org.cql4j.session.internal.result.DefaultQueryResult;
 import org.cql4j.session.internal.routing.SerializedValues;
@@ -33,17 +31,14 @@ import org.cql4j.session.statement.Batch;
 import org.cql4j.session.statement.PreparedStatement;
 import org.cql4j.session.statement.Statement;
 import org.cql4j.session.statement.StatementSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns the session's calls into requests: resolves settings, binds values, prepares what must be
- * prepared, and runs a {@link RequestHandler}. Thread-safe (per-request state lives in the handler;
- * the cache of statements prepared for values is a concurrent map).
+ * prepared, and runs a {@link CqlRequest}. Thread-safe (per-request state lives in the handler; the
+ * cache of statements prepared for values is a concurrent map).
  */
 public final class StatementRunner {
   private static final int PREPARED_CACHE_SIZE = 1024;
-  private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
 
   private final SessionContext context;
   private final ExecutionProfileHandle defaultProfile;
@@ -117,10 +112,11 @@ public final class StatementRunner {
             resolved.pageSize(),
             OptionalLong.empty(),
             false,
-            true);
+            true,
+            resolved.history());
     Prepare prepare = new Prepare(statement.cql());
-    RequestHandler<QueryPage> handler =
-        new RequestHandler<>(context, settings, prepare, null, null, null, Function.identity());
+    CqlRequest<QueryPage> handler =
+        new CqlRequest<>(context, settings, prepare, null, null, null, Function.identity());
     return handler
         .run()
         .thenCompose(
@@ -133,7 +129,10 @@ public final class StatementRunner {
                   PreparedStatements.create(
                       statement.cql(), result, result.variables().isLwt(lwtMask));
               PreparedStatements.access().copySettings(statement, ps);
-              return prepareOnOtherNodes(prepare, settings, handler.coordinator())
+              Duration timeout =
+                  settings.requestTimeout() == null ? Duration.ZERO : settings.requestTimeout();
+              return Preparer.onOtherNodes(
+                      context.pools(), statement.cql(), handler.coordinator(), timeout)
                   .thenApply(v -> ps);
             });
   }
@@ -272,7 +271,7 @@ public final class StatementRunner {
       return CompletableFuture.failedFuture(e);
     }
     EffectiveSettings settings = EffectiveSettings.resolve(statement, defaultProfile);
-    return new RequestHandler<>(
+    return new CqlRequest<>(
             context,
             settings,
             messages.execute(statement, bound, settings, pageSize, state, versionBlock),
@@ -289,35 +288,7 @@ public final class StatementRunner {
       Request message,
       Function<byte[], String> cqlOfBatchId,
       Function<QueryPage, T> finish) {
-    return new RequestHandler<>(context, settings, message, null, null, cqlOfBatchId, finish).run();
-  }
-
-  private CompletableFuture<Void> prepareOnOtherNodes(
-      Prepare prepare, EffectiveSettings settings, Node prepared) {
-    Duration timeout =
-        settings.requestTimeout() == null ? Duration.ZERO : settings.requestTimeout();
-    List<CompletableFuture<?>> others = new ArrayList<>();
-    for (NodeConnectionPool pool : context.pools().pools()) {
-      if (prepared != null && pool.address().equals(prepared.address())) {
-        continue;
-      }
-      var connection = pool.connection();
-      if (connection != null) {
-        others.add(
-            connection
-                .send(prepare, timeout)
-                .handle(
-                    (response, error) -> {
-                      if (error != null) {
-                        LOG.debug("could not prepare on {}: {}", pool.address(), error.toString());
-                      } else {
-                        ReferenceCountUtil.release(response.message());
-                      }
-                      return null;
-                    }));
-      }
-    }
-    return CompletableFuture.allOf(others.toArray(CompletableFuture[]::new));
+    return new CqlRequest<>(context, settings, message, null, null, cqlOfBatchId, finish).run();
   }
 
   private static Function<byte[], String> cqlOfBatchId(List<Object> statements) {

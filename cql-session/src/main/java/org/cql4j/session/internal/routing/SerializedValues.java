@@ -2,6 +2,7 @@ package org.cql4j.session.internal.routing;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.IllegalReferenceCountException;
 import java.util.List;
 import org.cql4j.protocol.message.BoundValues;
 import org.cql4j.protocol.token.Murmur3;
@@ -109,7 +110,22 @@ public final class SerializedValues implements BoundValues {
     return at;
   }
 
-  /** Returns the buffer to its pool; call once, when the request is done with the values. */
+  /**
+   * Takes one more reference, for an attempt whose frame is about to be encoded from these values;
+   * {@link #release()} it once encoded. Thread-safe.
+   *
+   * @return false when the values were released already (the request completed)
+   */
+  public boolean tryRetain() {
+    try {
+      bytes.retain();
+      return true;
+    } catch (IllegalReferenceCountException e) {
+      return false;
+    }
+  }
+
+  /** Returns one reference: the request's own when it completes, or an attempt's. */
   public void release() {
     bytes.release();
   }

@@ -8,6 +8,7 @@ import org.cql4j.session.Compression;
 import org.cql4j.session.PoolSize;
 import org.cql4j.session.TimestampGenerator;
 import org.cql4j.session.auth.AuthenticatorProvider;
+import org.cql4j.session.observability.RequestListener;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 
 /**
@@ -31,6 +32,7 @@ import org.cql4j.session.profile.ExecutionProfileHandle;
  * @param schemaAgreementTimeout how long to await agreement
  * @param autoAwaitSchemaAgreement whether a schema-changing statement awaits agreement before its
  *     result is returned
+ * @param requestListeners told about every request, in order
  */
 public record SessionConfig(
     List<String> knownNodes,
@@ -48,7 +50,8 @@ public record SessionConfig(
     TimestampGenerator timestampGenerator,
     Duration schemaAgreementInterval,
     Duration schemaAgreementTimeout,
-    boolean autoAwaitSchemaAgreement) {
+    boolean autoAwaitSchemaAgreement,
+    List<RequestListener> requestListeners) {
 
   /** The CQL port used when a contact point names none. */
   public static final int DEFAULT_PORT = 9042;
@@ -56,6 +59,7 @@ public record SessionConfig(
   /** Checks the required components. */
   public SessionConfig {
     knownNodes = List.copyOf(knownNodes);
+    requestListeners = List.copyOf(requestListeners);
     Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(defaultProfile, "defaultProfile");
     Objects.requireNonNull(poolSize, "poolSize");

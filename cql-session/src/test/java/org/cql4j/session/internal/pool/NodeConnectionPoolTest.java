@@ -105,7 +105,8 @@ class NodeConnectionPoolTest {
             new MonotonicTimestampGenerator(),
             Duration.ofMillis(200),
             Duration.ofSeconds(10),
-            true);
+            true,
+            List.of());
     return new NodeConnectionPool(
         address,
         PoolSize.perHost(size),

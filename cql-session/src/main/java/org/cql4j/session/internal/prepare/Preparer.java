@@ -1,0 +1,133 @@
+package org.cql4j.session.internal.prepare;
+
+import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.cql4j.protocol.errors.DbError;
+import org.cql4j.protocol.errors.DbException;
+import org.cql4j.protocol.message.Prepare;
+import org.cql4j.protocol.message.PreparedResult;
+import org.cql4j.session.Node;
+import org.cql4j.session.internal.connection.Connection;
+import org.cql4j.session.internal.pool.NodeConnectionPool;
+import org.cql4j.session.internal.pool.PoolManager;
+import org.cql4j.session.internal.session.BlockingCalls;
+import org.cql4j.session.internal.statement.PreparedStatements;
+import org.cql4j.session.statement.PreparedStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Preparing outside a request: on every other node after a statement was prepared on one, again on
+ * a connection that answered UNPREPARED, and again on a node that comes back up. Stateless and
+ * thread-safe.
+ */
+public final class Preparer {
+  private static final Logger LOG = LoggerFactory.getLogger(Preparer.class);
+
+  private Preparer() {}
+
+  /**
+   * Prepares a statement on one connection of every node but one, so that the first EXECUTE on
+   * another node does not meet UNPREPARED.
+   *
+   * @param pools the pools
+   * @param cql the statement
+   * @param prepared the node it was prepared on already, or null
+   * @param timeout each PREPARE's timeout, or zero for none
+   * @return completes when every node answered or failed (failures are logged, never raised)
+   */
+  public static CompletableFuture<Void> onOtherNodes(
+      PoolManager pools, String cql, Node prepared, Duration timeout) {
+    Prepare prepare = new Prepare(cql);
+    List<CompletableFuture<?>> others = new ArrayList<>();
+    for (NodeConnectionPool pool : pools.pools()) {
+      if (prepared != null && pool.address().equals(prepared.address())) {
+        continue;
+      }
+      Connection connection = pool.connection();
+      if (connection != null) {
+        others.add(prepareQuietly(connection, prepare, timeout));
+      }
+    }
+    return CompletableFuture.allOf(others.toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Prepares statements on one connection, ignoring failures: a node that came back up gets the
+   * session's statements before requests are routed to it.
+   *
+   * @param connection a connection of the node
+   * @param statements the CQL texts
+   * @param timeout each PREPARE's timeout
+   * @return completes when every statement was answered or failed
+   */
+  public static CompletableFuture<Void> onConnection(
+      Connection connection, List<String> statements, Duration timeout) {
+    List<CompletableFuture<?>> answers = new ArrayList<>(statements.size());
+    for (String cql : statements) {
+      answers.add(prepareQuietly(connection, new Prepare(cql), timeout));
+    }
+    return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
+  }
+
+  private static CompletableFuture<Void> prepareQuietly(
+      Connection connection, Prepare prepare, Duration timeout) {
+    return connection
+        .send(prepare, timeout)
+        .handle(
+            (response, error) -> {
+              if (error != null) {
+                LOG.debug("could not prepare on {}: {}", connection.address(), error.toString());
+              } else {
+                ReferenceCountUtil.release(response.message());
+              }
+              return null;
+            });
+  }
+
+  /**
+   * Prepares a statement again on the connection that answered UNPREPARED (native_protocol_v4.spec
+   * §4.2.5.4: the node restarted or evicted it); a new result metadata is adopted.
+   *
+   * @param connection the connection
+   * @param cql the statement's text
+   * @param statement the prepared statement to update, or null (a batch's statement)
+   * @param unprepared the error's details
+   * @param error the UNPREPARED error, added to a failure of the PREPARE
+   * @param timeout the PREPARE's timeout, or null for none
+   * @param then told null once prepared, or the failure
+   */
+  public static void reprepare(
+      Connection connection,
+      String cql,
+      PreparedStatement statement,
+      DbError.Unprepared unprepared,
+      DbException error,
+      Duration timeout,
+      Consumer<Throwable> then) {
+    connection
+        .send(new Prepare(cql), timeout == null ? Duration.ZERO : timeout)
+        .whenComplete(
+            (response, prepareError) -> {
+              if (prepareError != null) {
+                Throwable cause = BlockingCalls.unwrap(prepareError);
+                cause.addSuppressed(error);
+                then.accept(cause);
+                return;
+              }
+              if (response.message() instanceof PreparedResult p
+                  && statement != null
+                  && Arrays.equals(p.id(), unprepared.id())) {
+                PreparedStatements.access()
+                    .updateResultMetadata(statement, p.resultMetadataId(), p.resultMetadata());
+              }
+              ReferenceCountUtil.release(response.message());
+              then.accept(null);
+            });
+  }
+}

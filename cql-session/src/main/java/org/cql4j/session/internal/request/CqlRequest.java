@@ -1,0 +1,466 @@
+package org.cql4j.session.internal.request;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.cql4j.protocol.Consistency;
+import org.cql4j.protocol.errors.DbError;
+import org.cql4j.protocol.errors.DbException;
+import org.cql4j.protocol.frame.ResponseEnvelope;
+import org.cql4j.protocol.message.Batch;
+import org.cql4j.protocol.message.Prepare;
+import org.cql4j.protocol.message.Query;
+import org.cql4j.protocol.message.Request;
+import org.cql4j.protocol.message.VoidResult;
+import org.cql4j.session.Node;
+import org.cql4j.session.QueryPage;
+import org.cql4j.session.errors.NoHostAvailableException;
+import org.cql4j.session.errors.RequestTimeoutException;
+import org.cql4j.session.internal.connection.Connection;
+import org.cql4j.session.internal.context.SessionContext;
+import org.cql4j.session.internal.metadata.DefaultClusterState;
+import org.cql4j.session.internal.policy.QueryPlan;
+import org.cql4j.session.internal.pool.NodeConnectionPool;
+import org.cql4j.session.internal.prepare.Preparer;
+import org.cql4j.session.internal.profile.EffectiveSettings;
+import org.cql4j.session.internal.result.QueryResults;
+import org.cql4j.session.internal.routing.Routing;
+import org.cql4j.session.internal.routing.SerializedValues;
+import org.cql4j.session.observability.RequestDescription;
+import org.cql4j.session.policy.LoadBalancingPolicy;
+import org.cql4j.session.policy.NoSpeculativeExecution;
+import org.cql4j.session.policy.RoutingInfo;
+import org.cql4j.session.policy.SpeculativeExecutionContext;
+import org.cql4j.session.policy.SpeculativeExecutionPolicy;
+import org.cql4j.session.statement.PreparedStatement;
+
+/**
+ * One request to completion: the user's future, the request timeout, the load-balancing plan its
+ * executions share, and the speculative executions. Thread-safe: its first execution is itself (see
+ * {@link Execution}); speculative executions run concurrently on other event loops, so the plan,
+ * the errors and the execution count are guarded by this object's lock, and completion happens
+ * once, first answer wins.
+ *
+ * <p>The request timeout covers the whole request, retries and speculative executions included:
+ * each attempt gets what is left of it. Speculative executions start, for idempotent requests only,
+ * after the policy's delay without an answer, up to its maximum; the first answer completes the
+ * request, and the answers of the others free their stream ids when they arrive (they are not
+ * orphans). The request fails when every execution has given up.
+ *
+ * @param <T> what the request completes with
+ */
+public final class CqlRequest<T> extends Execution
+    implements RequestDescription, SpeculativeExecutionContext {
+  private static final int DESCRIPTION_LENGTH = 120;
+  private static final long FIRST_ATTEMPT_GRACE_NANOS = 1_000_000;
+
+  final SessionContext context;
+  final EffectiveSettings settings;
+  final RoutingInfo routing;
+  final LoadBalancingPolicy balancing;
+  final Observers observers;
+  private final Request message;
+  private final PreparedStatement prepared;
+  private final SerializedValues values;
+  private final Function<byte[], String> cqlOfBatchId;
+  private final Function<QueryPage, T> finish;
+  private final DefaultClusterState clusterState;
+  private final History history;
+  private final long startNanos = System.nanoTime();
+  private final CompletableFuture<T> result = new CompletableFuture<>();
+  // guarded by this
+  private boolean picked;
+  private Node pickedNode;
+  private QueryPlan fallback;
+  private Map<Node, Throwable> errors;
+  private int running = 1;
+  private int started = 1;
+  private ScheduledFuture<?> speculativeTimer;
+  private Throwable lastError;
+  private boolean done;
+  // read by the caller once the request completed
+  private volatile Node coordinator;
+  private volatile Connection answeredOn;
+
+  /**
+   * Prepares a request; {@link #run()} starts it.
+   *
+   * @param context the session's components
+   * @param settings the request's effective settings
+   * @param message the message, at the settings' consistency: a QUERY, EXECUTE, BATCH or PREPARE
+   * @param prepared the prepared statement of an EXECUTE (its result columns decode rows sent
+   *     without metadata, its keyspace routes), else null
+   * @param values the EXECUTE's values, serialized before routing when the statement binds its
+   *     partition key (their token routes the request), else null; owned by the request from now
+   *     on, released when it completes and no attempt is being written
+   * @param cqlOfBatchId the CQL text of a prepared id of a batch, to re-prepare after UNPREPARED;
+   *     null when the request is not a batch of prepared statements
+   * @param finish what the request completes with, from the page (a static method reference costs
+   *     no allocation)
+   */
+  public CqlRequest(
+      SessionContext context,
+      EffectiveSettings settings,
+      Request message,
+      PreparedStatement prepared,
+      SerializedValues values,
+      Function<byte[], String> cqlOfBatchId,
+      Function<QueryPage, T> finish) {
+    super(null, 0, message, settings.consistency());
+    this.context = context;
+    this.settings = settings;
+    this.message = message;
+    this.prepared = prepared;
+    this.values = values;
+    this.cqlOfBatchId = cqlOfBatchId;
+    this.finish = finish;
+    this.balancing = settings.loadBalancingPolicy();
+    this.clusterState = context.metadata().state();
+    this.routing = Routing.of(context, settings, prepared, values);
+    this.observers = context.observers();
+    this.history = History.of(settings.history());
+  }
+
+  /**
+   * Starts the request.
+   *
+   * @return completes with the finished page on the event loop of the answering connection; fails
+   *     with the server's {@link DbException}, a {@link RequestTimeoutException}, a {@link
+   *     NoHostAvailableException} when every node of the plan failed, or a serialization error
+   */
+  public CompletableFuture<T> run() {
+    if (!observers.isEmpty()) {
+      observers.onStart(this);
+    }
+    try {
+      start();
+      if (settings.idempotent()
+          && !(settings.speculativeExecutionPolicy() instanceof NoSpeculativeExecution)) {
+        scheduleSpeculative();
+      }
+    } catch (RuntimeException e) {
+      fail(e);
+    }
+    return result;
+  }
+
+  /**
+   * The connection that answered, once the request succeeded (its negotiated extensions tell how to
+   * read the answer); null before or after a failure.
+   */
+  public Connection answeredOn() {
+    return answeredOn;
+  }
+
+  /** The node that answered, once the request succeeded; null before or after a failure. */
+  public Node coordinator() {
+    return coordinator;
+  }
+
+  // ---- what executions share ----
+
+  History history() {
+    return history;
+  }
+
+  boolean isDone() {
+    return result.isDone();
+  }
+
+  synchronized Node nextNode() {
+    if (!picked) {
+      // the policy's first choice, without a plan object: most requests end on it
+      picked = true;
+      pickedNode = balancing.pick(routing, clusterState);
+      if (pickedNode != null) {
+        return pickedNode;
+      }
+    }
+    if (fallback == null) {
+      fallback = QueryPlan.after(balancing, routing, clusterState, pickedNode);
+    }
+    return fallback.hasNext() ? fallback.next() : null;
+  }
+
+  synchronized void recordError(Node node, Throwable error) {
+    if (errors == null) {
+      errors = new LinkedHashMap<>();
+    }
+    errors.put(node, error);
+  }
+
+  // a known tablet names the shard of each replica; else the token's shard, or any connection
+  Connection connectionFor(NodeConnectionPool pool, Node node) {
+    if (routing.hasToken()) {
+      int shard =
+          clusterState.tabletShard(routing.keyspace(), routing.table(), routing.tokenValue(), node);
+      Connection c = shard < 0 ? null : pool.connectionToShard(shard);
+      if (c != null) {
+        return c;
+      }
+    }
+    return pool.connection(routing);
+  }
+
+  /**
+   * Keeps the serialized values alive while an attempt's frame is encoded from them.
+   *
+   * @return false when the request completed and released them: do not send
+   */
+  boolean beginSend() {
+    return values == null ? !isDone() : values.tryRetain();
+  }
+
+  void endSend() {
+    if (values != null) {
+      values.release();
+    }
+  }
+
+  Duration remaining() {
+    Duration timeout = settings.requestTimeout();
+    if (timeout == null) {
+      return null;
+    }
+    long elapsed = System.nanoTime() - startNanos;
+    // the first attempt starts microseconds after the request: give it the whole timeout rather
+    // than allocate two Durations per request
+    return elapsed < FIRST_ATTEMPT_GRACE_NANOS ? timeout : timeout.minusNanos(elapsed);
+  }
+
+  void timedOut() {
+    fail(RequestTimeoutException.after(description(), settings.requestTimeout()));
+  }
+
+  void onRetry() {
+    // counted by metrics (issue 14); nothing to do yet
+  }
+
+  boolean canReprepare() {
+    return prepared != null || cqlOfBatchId != null;
+  }
+
+  void reprepare(
+      Connection connection,
+      DbError.Unprepared unprepared,
+      DbException error,
+      Consumer<Throwable> then) {
+    String cql = prepared != null ? prepared.cql() : cqlOfBatchId.apply(unprepared.id());
+    if (cql == null) {
+      fail(error);
+      return;
+    }
+    Preparer.reprepare(connection, cql, prepared, unprepared, error, remaining(), then);
+  }
+
+  void planExhausted() {
+    Throwable error;
+    synchronized (this) {
+      error =
+          errors == null
+              ? new NoHostAvailableException(
+                  description() + ": the load-balancing policy planned no node", Map.of())
+              : new NoHostAvailableException(description(), errors);
+    }
+    executionEnded(error);
+  }
+
+  /**
+   * An execution stopped without completing the request: the request fails once every execution
+   * stopped.
+   *
+   * @param error why it gave up, or null when the request completed elsewhere
+   */
+  void executionEnded(Throwable error) {
+    Throwable last;
+    synchronized (this) {
+      running--;
+      if (error != null) {
+        lastError = error;
+      }
+      if (running > 0 || done) {
+        return;
+      }
+      last = lastError;
+    }
+    if (last != null) {
+      fail(last);
+    }
+  }
+
+  // ---- speculative executions ----
+
+  private void scheduleSpeculative() {
+    SpeculativeExecutionPolicy policy = settings.speculativeExecutionPolicy();
+    int max = policy.maxSpeculativeExecutions(this);
+    synchronized (this) {
+      if (done || started > max) {
+        return;
+      }
+      long delay = policy.delay(this).toNanos();
+      speculativeTimer = context.scheduler().schedule(this::speculate, delay, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void speculate() {
+    int number;
+    synchronized (this) {
+      if (done) {
+        return;
+      }
+      number = started++;
+      running++;
+    }
+    observers.onSpeculativeExecution(this, number);
+    new Execution(this, number, message, settings.consistency()).start();
+    scheduleSpeculative();
+  }
+
+  @Override
+  public RoutingInfo request() {
+    return routing;
+  }
+
+  @Override
+  public Optional<Duration> latencyPercentile(double percentile) {
+    return context.latencies().percentile(percentile);
+  }
+
+  // ---- answers ----
+
+  void onAnswer(Node node, Connection connection, ResponseEnvelope response) {
+    Answers.handle(this, node, connection, response);
+  }
+
+  void answeredBy(Node node, Connection connection) {
+    coordinator = node;
+    answeredOn = connection;
+    balancing.onRequestSuccess(routing, elapsed(), node);
+  }
+
+  PreparedStatement prepared() {
+    return prepared;
+  }
+
+  void succeedIgnoringError(Node node) {
+    coordinator = node;
+    complete(QueryResults.page(VoidResult.INSTANCE, null, List.of(), null, node));
+  }
+
+  // ---- completion: once ----
+
+  void complete(QueryPage page) {
+    T finished;
+    try {
+      finished = finish.apply(page);
+    } catch (RuntimeException e) {
+      fail(e);
+      return;
+    }
+    if (!markDone()) {
+      return;
+    }
+    long nanos = System.nanoTime() - startNanos;
+    context.latencies().record(nanos);
+    if (!observers.isEmpty()) {
+      observers.onSuccess(this, Duration.ofNanos(nanos), coordinator);
+    }
+    history.requestSuccess();
+    result.complete(finished);
+  }
+
+  void fail(Throwable error) {
+    if (!markDone()) {
+      return;
+    }
+    if (!observers.isEmpty()) {
+      observers.onError(this, elapsed(), error);
+    }
+    history.requestError(error);
+    result.completeExceptionally(error);
+  }
+
+  // the first completion wins; it stops the speculative timer and releases the values
+  private boolean markDone() {
+    ScheduledFuture<?> timer;
+    synchronized (this) {
+      if (done) {
+        return false;
+      }
+      done = true;
+      timer = speculativeTimer;
+    }
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    if (values != null) {
+      values.release();
+    }
+    return true;
+  }
+
+  // ---- RequestDescription ----
+
+  @Override
+  public String kind() {
+    return message.opcode().name();
+  }
+
+  @Override
+  public String cql() {
+    if (message instanceof Query q) {
+      return q.query();
+    } else if (message instanceof Prepare p) {
+      return p.query();
+    } else if (message instanceof Batch b) {
+      return "BATCH of " + b.statements().size() + " statements";
+    }
+    return prepared == null ? "" : prepared.cql();
+  }
+
+  @Override
+  public Optional<String> keyspace() {
+    return Optional.ofNullable(routing.keyspace());
+  }
+
+  @Override
+  public Consistency consistency() {
+    return settings.consistency();
+  }
+
+  @Override
+  public RoutingInfo routing() {
+    return routing;
+  }
+
+  @Override
+  public boolean idempotent() {
+    return settings.idempotent();
+  }
+
+  // built only when an error needs it: a request that succeeds never formats its CQL
+  private String description() {
+    String oneLine = cql().strip().replaceAll("\\s+", " ");
+    String cql =
+        oneLine.length() <= DESCRIPTION_LENGTH
+            ? oneLine
+            : oneLine.substring(0, DESCRIPTION_LENGTH) + "...";
+    return message instanceof Batch ? cql : kind() + " " + cql;
+  }
+
+  private Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  @Override
+  public String toString() {
+    return "Request[" + description() + "]";
+  }
+}
