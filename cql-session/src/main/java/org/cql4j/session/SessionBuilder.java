@@ -43,6 +43,8 @@ public final class SessionBuilder {
   private ExecutionProfileHandle defaultProfile;
   private PoolSize poolSize = PoolSize.defaultSize();
   private final List<RequestListener> requestListeners = new ArrayList<>();
+  private Duration keepaliveInterval = Duration.ofSeconds(30);
+  private Duration keepaliveTimeout = Duration.ofSeconds(30);
   private int shardAwarePortLow = ShardAwarePorts.DEFAULT_LOW;
   private int shardAwarePortHigh = ShardAwarePorts.DEFAULT_HIGH;
   private int ioThreads;
@@ -204,6 +206,35 @@ public final class SessionBuilder {
   }
 
   /**
+   * Sends a heartbeat (an OPTIONS request) on a connection from which nothing was read for this
+   * long, so that a node that froze, or a network path that dropped without a reset, is found even
+   * while no request runs on it. Default 30 s; {@link Duration#ZERO} turns heartbeats off.
+   *
+   * @param interval the idle time before a heartbeat
+   * @return this builder
+   */
+  public SessionBuilder keepaliveInterval(Duration interval) {
+    Objects.requireNonNull(interval, "interval");
+    if (interval.isNegative()) {
+      throw new IllegalArgumentException("keepaliveInterval must not be negative, got " + interval);
+    }
+    this.keepaliveInterval = interval;
+    return this;
+  }
+
+  /**
+   * How long a heartbeat may wait for its answer before its connection is closed (and the node
+   * marked down once it has no open connection). Default 30 s.
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
+  public SessionBuilder keepaliveTimeout(Duration timeout) {
+    this.keepaliveTimeout = positive(timeout, "keepaliveTimeout");
+    return this;
+  }
+
+  /**
    * Adds a listener told about every request and attempt of the session (the Java driver's {@code
    * RequestTracker}): metrics, tracing, logging. Listeners are called in the order added, on the
    * driver's event loops; one that throws is logged once and never fails a request. Default: none.
@@ -327,6 +358,8 @@ public final class SessionBuilder {
             shardAwarePortHigh,
             ioThreads,
             connectTimeout,
+            keepaliveInterval,
+            keepaliveTimeout,
             timestampGenerator,
             schemaAgreementInterval,
             schemaAgreementTimeout,

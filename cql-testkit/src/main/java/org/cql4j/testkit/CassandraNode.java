@@ -52,6 +52,7 @@ public final class CassandraNode implements AutoCloseable {
 
   private final NodeSettings settings;
   private Process process;
+  private boolean frozen;
 
   CassandraNode(NodeSettings settings) {
     this.settings = settings;
@@ -133,6 +134,50 @@ public final class CassandraNode implements AutoCloseable {
   }
 
   /**
+   * Freezes the node (SIGSTOP by PID): it keeps its sockets open but answers nothing, as a node
+   * stuck in a long GC pause or a hung VM would. {@link #thaw()} lets it run again; stopping a
+   * frozen node thaws it first. Does nothing when the node is not running.
+   */
+  public synchronized void freeze() {
+    signal("STOP");
+    frozen = process != null;
+  }
+
+  /** Lets a frozen node run again (SIGCONT by PID). Does nothing when it is not frozen. */
+  public synchronized void thaw() {
+    if (frozen) {
+      signal("CONT");
+      frozen = false;
+    }
+  }
+
+  /** Whether the node is frozen by {@link #freeze()}. */
+  public synchronized boolean isFrozen() {
+    return frozen;
+  }
+
+  private void signal(String name) {
+    if (process == null) {
+      return;
+    }
+    try {
+      Process kill =
+          new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+              .redirectErrorStream(true)
+              .start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot send SIG" + name + " to " + describe(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted sending SIG" + name, e);
+    }
+    LOG.info("Sent SIG{} to Cassandra node {}", name, describe());
+  }
+
+  /**
    * Stops the node gracefully (SIGTERM by PID), and kills it (SIGKILL) if it has not exited within
    * the stop timeout. Keeps its data, so {@link #start()} brings it back. Idempotent.
    */
@@ -140,6 +185,7 @@ public final class CassandraNode implements AutoCloseable {
     if (process == null) {
       return;
     }
+    thaw();
     Process p = process;
     process = null;
     p.destroy();
@@ -166,6 +212,7 @@ public final class CassandraNode implements AutoCloseable {
     if (process == null) {
       return;
     }
+    frozen = false; // SIGKILL ends a stopped process too
     Process p = process;
     process = null;
     try {

@@ -2,15 +2,18 @@ package org.cql4j.session.internal.connection;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.cql4j.protocol.compression.Compressor;
 import org.cql4j.protocol.frame.FrameCodec;
 import org.cql4j.protocol.frame.RequestEnvelope;
 import org.cql4j.protocol.frame.ResponseEnvelope;
+import org.cql4j.protocol.message.Options;
 import org.cql4j.protocol.message.ProtocolFeatures;
 import org.cql4j.protocol.message.Request;
 import org.cql4j.protocol.message.Supported;
@@ -278,6 +281,35 @@ public final class Connection {
       channel.eventLoop().execute(this::maybeFinishGracefulClose);
     }
     return closeFuture;
+  }
+
+  /**
+   * Sends a heartbeat (an OPTIONS request, native_protocol_v4.spec §4.1.3) and closes the
+   * connection if no answer comes in time: a node that froze or a network path that dropped is
+   * found even while no request is running. Any thread.
+   *
+   * @param timeout how long to wait for the SUPPORTED answer
+   * @return completes when answered; fails (the connection then closing) when it was not
+   */
+  public CompletableFuture<Void> heartbeat(Duration timeout) {
+    return send(new Options(), timeout)
+        .handle(
+            (response, error) -> {
+              if (error == null) {
+                ReferenceCountUtil.release(response.message());
+                return null;
+              }
+              ConnectionException dead =
+                  new ConnectionException(
+                      "no answer from "
+                          + node
+                          + " to a heartbeat within "
+                          + timeout.toMillis()
+                          + " ms: closing its connection",
+                      error);
+              closeWithError(dead);
+              throw new CompletionException(dead);
+            });
   }
 
   /**

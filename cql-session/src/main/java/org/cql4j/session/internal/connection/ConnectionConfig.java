@@ -37,6 +37,9 @@ import org.cql4j.session.auth.AuthenticatorProvider;
  *     it is closed
  * @param maxWaitingRequests how many requests may wait for a free stream id before {@code send}
  *     fails fast with a "connection full" {@code ConnectionException}
+ * @param keepaliveInterval after how long without a read the connection sends a heartbeat; zero for
+ *     none
+ * @param keepaliveTimeout how long a heartbeat may wait for its answer before the connection closes
  * @param driverName sent as {@code DRIVER_NAME} in STARTUP
  * @param driverVersion sent as {@code DRIVER_VERSION} in STARTUP
  */
@@ -54,6 +57,8 @@ public record ConnectionConfig(
     int maxFrameLength,
     int maxOrphans,
     int maxWaitingRequests,
+    Duration keepaliveInterval,
+    Duration keepaliveTimeout,
     String driverName,
     String driverVersion) {
 
@@ -66,6 +71,17 @@ public record ConnectionConfig(
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(driverName, "driverName");
     Objects.requireNonNull(driverVersion, "driverVersion");
+    Objects.requireNonNull(keepaliveInterval, "keepaliveInterval");
+    Objects.requireNonNull(keepaliveTimeout, "keepaliveTimeout");
+    if (keepaliveInterval.isNegative()
+        || keepaliveTimeout.isNegative()
+        || keepaliveTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "keepaliveInterval must be >= 0 and keepaliveTimeout > 0, were "
+              + keepaliveInterval
+              + " and "
+              + keepaliveTimeout);
+    }
     eventTypes = List.copyOf(eventTypes);
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
       throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
@@ -113,11 +129,23 @@ public record ConnectionConfig(
     private int maxFrameLength = FrameHeader.DEFAULT_MAX_BODY_LENGTH;
     private int maxOrphans = 1024;
     private int maxWaitingRequests = StreamIds.MAX;
+    private Duration keepaliveInterval = Duration.ZERO;
+    private Duration keepaliveTimeout = Duration.ofSeconds(30);
     private String driverName = DRIVER_NAME;
     private String driverVersion = defaultDriverVersion();
 
     private Builder(InetSocketAddress address) {
       this.address = Objects.requireNonNull(address, "address");
+    }
+
+    /**
+     * A heartbeat after {@code interval} without a read, answered within {@code timeout} or the
+     * connection closes; default: no heartbeat.
+     */
+    public Builder keepalive(Duration interval, Duration timeout) {
+      this.keepaliveInterval = interval;
+      this.keepaliveTimeout = timeout;
+      return this;
     }
 
     /** The local address to bind; default {@code null} (any). */
@@ -217,6 +245,8 @@ public record ConnectionConfig(
           maxFrameLength,
           maxOrphans,
           maxWaitingRequests,
+          keepaliveInterval,
+          keepaliveTimeout,
           driverName,
           driverVersion);
     }

@@ -109,6 +109,7 @@ public final class ConnectionFactory {
               timer.cancel(false);
               if (error == null) {
                 LOG.debug("{} ready", connection);
+                ConnectionPipeline.addHeartbeat(channel, connection);
                 result.complete(ready);
                 return;
               }

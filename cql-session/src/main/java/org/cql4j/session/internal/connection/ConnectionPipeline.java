@@ -11,9 +11,9 @@ import javax.net.ssl.SSLParameters;
  * Builds a connection's pipeline: the one place where handlers are added, under the names of {@link
  * PipelineNames}. Stateless, hence thread-safe; called on the channel's event loop.
  *
- * <p>Inbound: [{@code SslHandler}] → {@link FrameDecoderHandler} → {@link ResponseHandler}.
- * Outbound there is no encoder: frames are encoded by {@link Connection#send} on the caller's
- * thread and written as buffers.
+ * <p>Inbound: [{@code SslHandler}] → [{@link HeartbeatHandler}] → {@link FrameDecoderHandler} →
+ * {@link ResponseHandler}. Outbound there is no encoder: frames are encoded by {@link
+ * Connection#send} on the caller's thread and written as buffers.
  */
 final class ConnectionPipeline {
   private ConnectionPipeline() {}
@@ -47,6 +47,26 @@ final class ConnectionPipeline {
    */
   static Connection addCql(Channel channel, ConnectionConfig config) {
     return addCql(channel, config, new StreamIds());
+  }
+
+  /**
+   * Adds the heartbeat, once the handshake is done (a heartbeat during the handshake would race
+   * with it), when the configuration asks for one.
+   *
+   * @param channel the channel, on its event loop
+   * @param connection the ready connection
+   */
+  static void addHeartbeat(Channel channel, Connection connection) {
+    ConnectionConfig config = connection.config();
+    if (!config.keepaliveInterval().isZero()) {
+      channel
+          .pipeline()
+          .addBefore(
+              PipelineNames.FRAME_DECODER,
+              PipelineNames.HEARTBEAT,
+              new HeartbeatHandler(
+                  connection, config.keepaliveInterval(), config.keepaliveTimeout()));
+    }
   }
 
   /** As {@link #addCql(Channel, ConnectionConfig)}, with fewer stream ids (for tests). */

@@ -8,6 +8,9 @@ public final class PipelineNames {
   /** {@code io.netty.handler.ssl.SslHandler}, present only with TLS. */
   public static final String TLS = "cql4j.tls";
 
+  /** {@link HeartbeatHandler}: a heartbeat after a keepalive interval without reads. */
+  public static final String HEARTBEAT = "cql4j.heartbeat";
+
   /** {@link FrameDecoderHandler}: bytes to {@link org.cql4j.protocol.frame.Frame}s. */
   public static final String FRAME_DECODER = "cql4j.frameDecoder";
 

@@ -1,6 +1,7 @@
 package org.cql4j.session.internal.pool;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.cql4j.protocol.compression.Compressors;
@@ -54,6 +55,11 @@ public final class ConnectionSettings {
     return base(address).localAddress(localAddress).keyspace(keyspace).build();
   }
 
+  /** How long a heartbeat may wait for its answer. */
+  public Duration keepaliveTimeout() {
+    return session.keepaliveTimeout();
+  }
+
   /** Whether connections use TLS (which has its own shard-aware port). */
   public boolean usesTls() {
     return session.sslContext() != null;
@@ -72,7 +78,9 @@ public final class ConnectionSettings {
 
   private ConnectionConfig.Builder base(InetSocketAddress address) {
     ConnectionConfig.Builder builder =
-        ConnectionConfig.builder(address).connectTimeout(session.connectTimeout());
+        ConnectionConfig.builder(address)
+            .connectTimeout(session.connectTimeout())
+            .keepalive(session.keepaliveInterval(), session.keepaliveTimeout());
     if (session.compression() != Compression.NONE) {
       builder.compressor(Compressors.forAlgorithm(session.compression().protocolName()));
     }

@@ -256,6 +256,20 @@ public final class NodeConnectionPool {
     }
   }
 
+  /**
+   * Sends a heartbeat on every open connection now (the cluster reported the node down): those that
+   * get no answer in time close, and the node is marked down once none is left.
+   *
+   * @param timeout how long each heartbeat may wait
+   */
+  public void probe(Duration timeout) {
+    for (Connection[] connections : open) {
+      for (Connection c : connections) {
+        c.heartbeat(timeout).exceptionally(e -> null); // a failure closes the connection
+      }
+    }
+  }
+
   /** Tries to reconnect now, skipping the backoff (the node was reported up). */
   public void reconnectNow() {
     synchronized (lock) {
@@ -329,6 +343,8 @@ public final class NodeConnectionPool {
           attempts.add(new Attempt(-1, address, null));
         }
       } else {
+        // the regular-port attempts still in flight, before this fill adds shard-aware ones
+        int regularInFlight = connecting - sum(connectingToShard);
         int regular = 0;
         for (int shard = 0; shard < s.nrShards(); shard++) {
           int deficit = target(shard, s.nrShards()) - open[shard].length - connectingToShard[shard];
@@ -342,7 +358,6 @@ public final class NodeConnectionPool {
             }
           }
         }
-        int regularInFlight = connecting - sum(connectingToShard);
         for (int i = regularInFlight; i < regular; i++) {
           attempts.add(new Attempt(-1, address, null));
         }

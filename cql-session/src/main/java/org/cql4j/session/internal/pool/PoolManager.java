@@ -123,6 +123,7 @@ public final class PoolManager implements NodeConnectionPool.Listener {
       pool.reconnectNow();
     } else {
       pool.reportedDown(new IllegalStateException("reported DOWN by the cluster"));
+      pool.probe(settings.keepaliveTimeout()); // the event may be stale: ask the node itself
     }
     return true;
   }

@@ -52,7 +52,8 @@ import org.cql4j.session.statement.PreparedStatement;
  * each attempt gets what is left of it. Speculative executions start, for idempotent requests only,
  * after the policy's delay without an answer, up to its maximum; the first answer completes the
  * request, and the answers of the others free their stream ids when they arrive (they are not
- * orphans). The request fails when every execution has given up.
+ * orphans). The request fails at once when the retry policy decides not to retry an error, and with
+ * a {@link NoHostAvailableException} when every execution ran out of nodes.
  *
  * @param <T> what the request completes with
  */

@@ -193,8 +193,9 @@ class Execution implements ResponseCallback {
     } else if (decision instanceof RetryDecision.IgnoreWriteError) {
       request.succeedIgnoringError(node);
     } else {
-      request.recordError(node, error);
-      request.executionEnded(error);
+      // the retry policy's verdict is final, as the Java driver's RETHROW: no waiting for slower
+      // executions that would most likely meet the same error
+      request.fail(error);
     }
   }
 

@@ -27,6 +27,8 @@ import org.cql4j.session.profile.ExecutionProfileHandle;
  * @param shardAwarePortHigh the highest local port for ScyllaDB's shard-aware port
  * @param ioThreads Netty event-loop threads, 0 for the number of cores
  * @param connectTimeout the timeout of one connection attempt, handshake included
+ * @param keepaliveInterval a heartbeat after this long without a read; zero for none
+ * @param keepaliveTimeout how long a heartbeat may wait for its answer
  * @param timestampGenerator the client-side timestamp source
  * @param schemaAgreementInterval how often schema versions are polled while awaiting agreement
  * @param schemaAgreementTimeout how long to await agreement
@@ -47,6 +49,8 @@ public record SessionConfig(
     int shardAwarePortHigh,
     int ioThreads,
     Duration connectTimeout,
+    Duration keepaliveInterval,
+    Duration keepaliveTimeout,
     TimestampGenerator timestampGenerator,
     Duration schemaAgreementInterval,
     Duration schemaAgreementTimeout,

@@ -102,6 +102,8 @@ class NodeConnectionPoolTest {
             ShardAwarePorts.DEFAULT_HIGH,
             2,
             Duration.ofSeconds(5),
+            Duration.ZERO,
+            Duration.ofSeconds(5),
             new MonotonicTimestampGenerator(),
             Duration.ofMillis(200),
             Duration.ofSeconds(10),
