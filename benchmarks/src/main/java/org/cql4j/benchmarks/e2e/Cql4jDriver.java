@@ -1,6 +1,5 @@
 package org.cql4j.benchmarks.e2e;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import org.cql4j.protocol.Consistency;
 import org.cql4j.session.PoolSize;
 import org.cql4j.session.QueryResult;
 import org.cql4j.session.Session;
+import org.cql4j.session.SessionBuilder;
 import org.cql4j.session.profile.ExecutionProfile;
 import org.cql4j.session.statement.PreparedStatement;
 
@@ -42,16 +42,16 @@ final class Cql4jDriver implements DriverUnderTest {
   }
 
   @Override
-  public void connect(
-      InetSocketAddress contactPoint, String localDataCenter, Duration requestTimeout) {
+  public void connect(ConnectSettings settings) {
     ExecutionProfile profile =
         ExecutionProfile.builder()
             .consistency(Consistency.LOCAL_ONE)
-            .requestTimeout(requestTimeout)
+            .requestTimeout(settings.requestTimeout())
             .build();
+    SessionBuilder builder = Session.builder();
+    settings.contactPoints().forEach(builder::knownNode);
     session =
-        Session.builder()
-            .knownNode(contactPoint)
+        builder
             .poolSize(PoolSize.perHost(1))
             .defaultExecutionProfileHandle(profile.intoHandle())
             .connectTimeout(Duration.ofSeconds(10))

@@ -1,7 +1,5 @@
 package org.cql4j.benchmarks.e2e;
 
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -30,15 +28,12 @@ public interface DriverUnderTest extends AutoCloseable {
   String description();
 
   /**
-   * Connects to one node.
+   * Connects to the target's nodes.
    *
-   * @param contactPoint the node's CQL endpoint
-   * @param localDataCenter the node's data center
-   * @param requestTimeout the request timeout to configure
+   * @param settings the contact points, data center and request timeout
    * @throws Exception if the driver cannot connect
    */
-  void connect(InetSocketAddress contactPoint, String localDataCenter, Duration requestTimeout)
-      throws Exception;
+  void connect(ConnectSettings settings) throws Exception;
 
   /**
    * Prepares {@link BenchData#INSERT}, {@link BenchData#SELECT_ONE} and {@link

@@ -167,12 +167,10 @@ public final class EndToEnd {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(DriverRun.class.getName());
-    String contactPoint =
-        target.contactPoint().getAddress().getHostAddress() + ":" + target.contactPoint().getPort();
     command.addAll(
         List.of(
             "--driver", driver,
-            "--contact-point", contactPoint,
+            "--contact-points", Options.endpointList(target.contactPoints()),
             "--local-dc", target.localDc(),
             "--workload", w.cliName(),
             "--concurrency", Integer.toString(c),

@@ -6,7 +6,6 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
@@ -29,12 +28,11 @@ final class JavaDriver implements DriverUnderTest {
   }
 
   @Override
-  public void connect(
-      InetSocketAddress contactPoint, String localDataCenter, Duration requestTimeout) {
+  public void connect(ConnectSettings settings) {
     DriverConfigLoader config =
         DriverConfigLoader.programmaticBuilder()
             .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
+            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
             .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 1)
             .withInt(DefaultDriverOption.CONNECTION_POOL_REMOTE_SIZE, 1)
             // the default 1,024 would leave no headroom at 1,024 requests in flight
@@ -45,8 +43,8 @@ final class JavaDriver implements DriverUnderTest {
             .build();
     session =
         CqlSession.builder()
-            .addContactPoint(contactPoint)
-            .withLocalDatacenter(localDataCenter)
+            .addContactPoints(settings.contactPoints())
+            .withLocalDatacenter(settings.localDataCenter())
             .withConfigLoader(config)
             .build();
   }

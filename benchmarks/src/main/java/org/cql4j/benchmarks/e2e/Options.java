@@ -123,6 +123,24 @@ record Options(
         hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
   }
 
+  /** Parses {@code host:port,host:port,...}. */
+  static List<InetSocketAddress> endpoints(String csv) {
+    List<InetSocketAddress> out = new ArrayList<>();
+    for (String hostPort : list(csv)) {
+      out.add(endpoint(hostPort));
+    }
+    return out;
+  }
+
+  /** Formats endpoints as {@link #endpoints} parses them. */
+  static String endpointList(List<InetSocketAddress> endpoints) {
+    List<String> out = new ArrayList<>();
+    for (InetSocketAddress e : endpoints) {
+      out.add(e.getAddress().getHostAddress() + ":" + e.getPort());
+    }
+    return String.join(",", out);
+  }
+
   private static List<String> list(String csv) {
     List<String> out = new ArrayList<>();
     for (String s : csv.split(",")) {

@@ -21,14 +21,17 @@ import org.cql4j.testkit.NullCqlServer;
  */
 final class Target implements AutoCloseable {
   private final String description;
-  private final InetSocketAddress contactPoint;
+  private final List<InetSocketAddress> contactPoints;
   private final String localDc;
   private final AutoCloseable resource;
 
   private Target(
-      String description, InetSocketAddress contactPoint, String localDc, AutoCloseable resource) {
+      String description,
+      List<InetSocketAddress> contactPoints,
+      String localDc,
+      AutoCloseable resource) {
     this.description = description;
-    this.contactPoint = contactPoint;
+    this.contactPoints = List.copyOf(contactPoints);
     this.localDc = localDc;
     this.resource = resource;
   }
@@ -46,7 +49,7 @@ final class Target implements AutoCloseable {
             "NullCqlServer (in the coordinator JVM, "
                 + o.serverThreads()
                 + " event loop thread(s))",
-            server.address(),
+            List.of(server.address()),
             NullCqlServer.DATA_CENTER,
             server);
       }
@@ -58,7 +61,7 @@ final class Target implements AutoCloseable {
           Target target =
               new Target(
                   "Cassandra 5.0.9 node " + node.contactPoint() + " (its own JVM, 1 GiB heap)",
-                  node.nativeAddress(),
+                  List.of(node.nativeAddress()),
                   "datacenter1",
                   node);
           target.load(o.partitions());
@@ -70,7 +73,8 @@ final class Target implements AutoCloseable {
       }
       default -> {
         Target target =
-            new Target("node " + o.target(), Options.endpoint(o.target()), o.localDc(), () -> {});
+            new Target(
+                "node " + o.target(), List.of(Options.endpoint(o.target())), o.localDc(), () -> {});
         target.load(o.partitions());
         return target;
       }
@@ -81,8 +85,9 @@ final class Target implements AutoCloseable {
     return description;
   }
 
-  InetSocketAddress contactPoint() {
-    return contactPoint;
+  /** Where the drivers start: the one node, or every node of a ring. */
+  List<InetSocketAddress> contactPoints() {
+    return contactPoints;
   }
 
   String localDc() {
@@ -101,7 +106,7 @@ final class Target implements AutoCloseable {
             .build();
     try (CqlSession session =
         CqlSession.builder()
-            .addContactPoint(contactPoint)
+            .addContactPoints(contactPoints)
             .withLocalDatacenter(localDc)
             .withConfigLoader(config)
             .build()) {
