@@ -11,9 +11,13 @@ import java.util.List;
  *     node of a ring
  * @param localDataCenter the nodes' data center
  * @param requestTimeout the request timeout to configure
+ * @param topology one node, a Cassandra ring, or ScyllaDB nodes
  */
 public record ConnectSettings(
-    List<InetSocketAddress> contactPoints, String localDataCenter, Duration requestTimeout) {
+    List<InetSocketAddress> contactPoints,
+    String localDataCenter,
+    Duration requestTimeout,
+    Topology topology) {
 
   /** Copies the contact points and checks that there is at least one. */
   public ConnectSettings {

@@ -14,9 +14,11 @@ import org.cql4j.session.profile.ExecutionProfile;
 import org.cql4j.session.statement.PreparedStatement;
 
 /**
- * cql4j under test, thread-safe after {@link #prepareAll()}: protocol v4, one connection, values
- * and rows through {@code @Row} records whose codecs the mapper generates (no boxing, positional
- * decoding), {@code executeUnpagedAsync}.
+ * cql4j under test, thread-safe after {@link #prepareAll()}: protocol v4, one connection per node,
+ * values and rows through {@code @Row} records whose codecs the mapper generates (no boxing,
+ * positional decoding), {@code executeUnpagedAsync}, the default load-balancing policy
+ * (token-aware, replicas shuffled). On a ring, the child checks that the session knows the replicas
+ * of {@code bench} before it is measured.
  */
 final class Cql4jDriver implements DriverUnderTest {
   /** The values of the INSERT and the rows of both SELECTs, in the statements' column order. */
@@ -42,7 +44,7 @@ final class Cql4jDriver implements DriverUnderTest {
   }
 
   @Override
-  public void connect(ConnectSettings settings) {
+  public void connect(ConnectSettings settings) throws InterruptedException {
     ExecutionProfile profile =
         ExecutionProfile.builder()
             .consistency(Consistency.LOCAL_ONE)
@@ -56,6 +58,11 @@ final class Cql4jDriver implements DriverUnderTest {
             .defaultExecutionProfileHandle(profile.intoHandle())
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+    if (settings.topology().multiNode()) {
+      // token 0 stands for any: with factor 3 on three nodes each token has the same replicas
+      RoutingCheck.requireReplicas(
+          description(), () -> session.getClusterState().replicas("bench", "items", 0L).size());
+    }
   }
 
   @Override

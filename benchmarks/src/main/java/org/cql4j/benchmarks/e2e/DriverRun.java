@@ -17,7 +17,9 @@ import org.HdrHistogram.Histogram;
  *     --request-timeout-seconds 12
  * </pre>
  *
- * {@code --contact-points} takes one {@code host:port} or several separated by commas.
+ * {@code --contact-points} takes one {@code host:port} or several separated by commas; {@code
+ * --topology} ({@code node}, the default, {@code ring} or {@code scylla}, see {@link Topology})
+ * tells the adapters what they connect to.
  */
 public final class DriverRun {
   private DriverRun() {}
@@ -38,7 +40,11 @@ public final class DriverRun {
     Duration timeout = Duration.ofSeconds(Long.parseLong(a.get("request-timeout-seconds")));
     BenchData data = new BenchData(Integer.parseInt(a.get("partitions")));
     ConnectSettings settings =
-        new ConnectSettings(Options.endpoints(a.get("contact-points")), a.get("local-dc"), timeout);
+        new ConnectSettings(
+            Options.endpoints(a.get("contact-points")),
+            a.get("local-dc"),
+            timeout,
+            Topology.named(a.getOrDefault("topology", Topology.NODE.cliName())));
 
     ProcessMeters meters = new ProcessMeters();
     RunResult result;

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The end-to-end driver comparison, run on the coordinator's main thread (not thread-safe): each
  * driver, in a JVM of its own, keeps a fixed number of prepared requests in flight through its
- * asynchronous API against one node, and reports throughput, CPU and allocation per request, and
- * latency percentiles.
+ * asynchronous API against one node or a ring, and reports throughput, CPU and allocation per
+ * request, and latency percentiles.
  *
  * <h2>Running it</h2>
  *
@@ -27,20 +27,24 @@ import java.util.concurrent.atomic.AtomicReference;
  *     --concurrency 1,64,1024 --runs 5 --warmup-seconds 10 --measure-seconds 20
  * </pre>
  *
- * Run it from the repository root: with {@code --target cassandra} the node's classpath is read
- * from {@code cassandra-server/target/cassandra.classpath} unless {@code
+ * Run it from the repository root: with {@code --target cassandra} or {@code ring} the nodes'
+ * classpath is read from {@code cassandra-server/target/cassandra.classpath} unless {@code
  * -Dcql4j.cassandra.classpath} names another file.
  *
  * <h2>Options</h2>
  *
  * <ul>
- *   <li>{@code --target null|cassandra|host:port} (default {@code null}): the {@link
+ *   <li>{@code --target null|cassandra|ring|host:port} (default {@code null}): the {@link
  *       org.cql4j.testkit.NullCqlServer}, started inside this coordinator JVM (never inside a
  *       measured JVM), which answers with canned frames so that the client's costs dominate; or a
  *       Cassandra 5.0.9 node started through the test kit ({@code --cassandra-address}, default
- *       127.0.44.1, port 9042, 1 GiB heap); or a running node ({@code --local-dc}, default
- *       datacenter1). A real node gets {@code bench.items} and {@code --partitions} (default 100)
- *       partitions of 100 rows before the first run.
+ *       127.0.44.1, port 9042, 1 GiB heap); or a ring of three such nodes ({@code
+ *       --ring-addresses}, default 127.0.90.1,127.0.90.2,127.0.90.3), keyspace {@code bench} with
+ *       replication factor 3 (why: {@link RingTargets}), all three nodes given to the drivers as
+ *       contact points; or a running node ({@code --local-dc}, default datacenter1). A real node or
+ *       ring gets {@code bench.items} and {@code --partitions} (default 100) partitions of 100 rows
+ *       before the first run. On a ring both drivers route by token, which each child checks before
+ *       it measures.
  *   <li>{@code --workloads} (default all): {@code insert} (prepared INSERT of one row), {@code
  *       select-one} (prepared SELECT of one row by its primary key) and {@code select-partition}
  *       (prepared SELECT of a 100-row partition); the table, statements and values are in {@link
@@ -172,6 +176,7 @@ public final class EndToEnd {
             "--driver", driver,
             "--contact-points", Options.endpointList(target.contactPoints()),
             "--local-dc", target.localDc(),
+            "--topology", target.topology().cliName(),
             "--workload", w.cliName(),
             "--concurrency", Integer.toString(c),
             "--warmup-seconds", Integer.toString(o.warmupSeconds()),
