@@ -14,11 +14,12 @@ import org.cql4j.session.profile.ExecutionProfile;
 import org.cql4j.session.statement.PreparedStatement;
 
 /**
- * cql4j under test, thread-safe after {@link #prepareAll()}: protocol v4, one connection per node,
- * values and rows through {@code @Row} records whose codecs the mapper generates (no boxing,
- * positional decoding), {@code executeUnpagedAsync}, the default load-balancing policy
- * (token-aware, replicas shuffled). On a ring, the child checks that the session knows the replicas
- * of {@code bench} before it is measured.
+ * cql4j under test, thread-safe after {@link #prepareAll()}: protocol v4, one connection per node
+ * (per shard of each node on {@link Topology#SCYLLA}, {@code PoolSize.perShard(1)}, as a
+ * shard-aware driver is used there), values and rows through {@code @Row} records whose codecs the
+ * mapper generates (no boxing, positional decoding), {@code executeUnpagedAsync}, the default
+ * load-balancing policy (token-aware, replicas shuffled). On a ring, the child checks that the
+ * session knows the replicas of {@code bench} before it is measured.
  */
 final class Cql4jDriver implements DriverUnderTest {
   /** The values of the INSERT and the rows of both SELECTs, in the statements' column order. */
@@ -54,7 +55,8 @@ final class Cql4jDriver implements DriverUnderTest {
     settings.contactPoints().forEach(builder::knownNode);
     session =
         builder
-            .poolSize(PoolSize.perHost(1))
+            .poolSize(
+                settings.topology() == Topology.SCYLLA ? PoolSize.perShard(1) : PoolSize.perHost(1))
             .defaultExecutionProfileHandle(profile.intoHandle())
             .connectTimeout(Duration.ofSeconds(10))
             .build();
@@ -62,6 +64,15 @@ final class Cql4jDriver implements DriverUnderTest {
       // token 0 stands for any: with factor 3 on three nodes each token has the same replicas
       RoutingCheck.requireReplicas(
           description(), () -> session.getClusterState().replicas("bench", "items", 0L).size());
+    }
+    if (settings.topology() == Topology.SCYLLA) {
+      System.err.println(
+          "["
+              + description()
+              + "] shards per node: "
+              + session.getClusterState().nodes().stream()
+                  .map(node -> node.shardCount().isPresent() ? node.shardCount().getAsInt() : 0)
+                  .toList());
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.Set;
  * The coordinator's command-line options, immutable and thread-safe; see {@link EndToEnd} for their
  * meaning.
  *
- * @param target {@code null}, {@code cassandra}, {@code ring}, or {@code host:port} of a running
- *     node
+ * @param target {@code null}, {@code cassandra}, {@code ring}, {@code scylla}, or {@code host:port}
+ *     of a running node
  * @param workloads the workloads, in order
  * @param concurrencies the requests in flight, in order
  * @param runs how many times each (workload, concurrency, driver) is measured
@@ -21,12 +21,13 @@ import java.util.Set;
  * @param measureSeconds the measured interval
  * @param drivers the drivers' registry names
  * @param jvmFlags the flags of every child JVM
- * @param serverThreads the null server's event loop threads
+ * @param serverThreads the event loop threads of the null server, or of the proxy of {@code scylla}
  * @param partitions the partitions reads spread over (and a real node is loaded with)
  * @param requestTimeoutSeconds every driver's request timeout
  * @param localDc the data center of an external {@code host:port} target
  * @param cassandraAddress the loopback address of the Cassandra node started for {@code cassandra}
- * @param ringAddresses the loopback addresses of the three nodes started for {@code ring}
+ * @param ringAddresses the loopback addresses of the three nodes started for {@code ring} and
+ *     {@code scylla}
  */
 record Options(
     String target,
