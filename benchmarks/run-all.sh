@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs all of them: the JMH suite (with bytes allocated per operation)
-# and the end-to-end comparison with the Java driver 4.19.3 against the null server and against a
-# real Cassandra node. Each part prints its own table; docs/performance.md explains them.
+# and the end-to-end comparison with the Java driver 4.19.3 against the null server, a real
+# Cassandra node, a 3-node Cassandra ring and that ring behind the ScyllaDB emulation. Each part
+# prints its own table; docs/performance.md explains them.
 # Usage (from anywhere): benchmarks/run-all.sh [runs]   (default 5 runs per end-to-end cell)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ runs="${1:-5}"
 ./mvnw -q -pl benchmarks -am package -DskipTests
 jar=benchmarks/target/benchmarks.jar
 java -jar "$jar" "RowDecode|FrameCodec" -prof gc -f 1 -wi 3 -i 5
-for target in null cassandra; do
+for target in null cassandra ring scylla; do
   java -cp "$jar" org.cql4j.benchmarks.e2e.EndToEnd --target "$target" --drivers java,cql4j \
     --workloads insert,select-one,select-partition --concurrency 1,64,1024 \
     --runs "$runs" --warmup-seconds 3 --measure-seconds 5

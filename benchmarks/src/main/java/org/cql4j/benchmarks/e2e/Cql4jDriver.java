@@ -1,6 +1,5 @@
 package org.cql4j.benchmarks.e2e;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,13 +9,17 @@ import org.cql4j.protocol.Consistency;
 import org.cql4j.session.PoolSize;
 import org.cql4j.session.QueryResult;
 import org.cql4j.session.Session;
+import org.cql4j.session.SessionBuilder;
 import org.cql4j.session.profile.ExecutionProfile;
 import org.cql4j.session.statement.PreparedStatement;
 
 /**
- * cql4j under test, thread-safe after {@link #prepareAll()}: protocol v4, one connection, values
- * and rows through {@code @Row} records whose codecs the mapper generates (no boxing, positional
- * decoding), {@code executeUnpagedAsync}.
+ * cql4j under test, thread-safe after {@link #prepareAll()}: protocol v4, one connection per node
+ * (per shard of each node on {@link Topology#SCYLLA}, {@code PoolSize.perShard(1)}, as a
+ * shard-aware driver is used there), values and rows through {@code @Row} records whose codecs the
+ * mapper generates (no boxing, positional decoding), {@code executeUnpagedAsync}, the default
+ * load-balancing policy (token-aware, replicas shuffled). On a ring, the child checks that the
+ * session knows the replicas of {@code bench} before it is measured.
  */
 final class Cql4jDriver implements DriverUnderTest {
   /** The values of the INSERT and the rows of both SELECTs, in the statements' column order. */
@@ -42,20 +45,35 @@ final class Cql4jDriver implements DriverUnderTest {
   }
 
   @Override
-  public void connect(
-      InetSocketAddress contactPoint, String localDataCenter, Duration requestTimeout) {
+  public void connect(ConnectSettings settings) throws InterruptedException {
     ExecutionProfile profile =
         ExecutionProfile.builder()
             .consistency(Consistency.LOCAL_ONE)
-            .requestTimeout(requestTimeout)
+            .requestTimeout(settings.requestTimeout())
             .build();
+    SessionBuilder builder = Session.builder();
+    settings.contactPoints().forEach(builder::knownNode);
     session =
-        Session.builder()
-            .knownNode(contactPoint)
-            .poolSize(PoolSize.perHost(1))
+        builder
+            .poolSize(
+                settings.topology() == Topology.SCYLLA ? PoolSize.perShard(1) : PoolSize.perHost(1))
             .defaultExecutionProfileHandle(profile.intoHandle())
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+    if (settings.topology().multiNode()) {
+      // token 0 stands for any: with factor 3 on three nodes each token has the same replicas
+      RoutingCheck.requireReplicas(
+          description(), () -> session.getClusterState().replicas("bench", "items", 0L).size());
+    }
+    if (settings.topology() == Topology.SCYLLA) {
+      System.err.println(
+          "["
+              + description()
+              + "] shards per node: "
+              + session.getClusterState().nodes().stream()
+                  .map(node -> node.shardCount().isPresent() ? node.shardCount().getAsInt() : 0)
+                  .toList());
+    }
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.cql4j.benchmarks.e2e;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -13,10 +12,14 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  * java -cp benchmarks.jar org.cql4j.benchmarks.e2e.DriverRun --driver java \
- *     --contact-point 127.0.0.1:9042 --local-dc datacenter1 --workload select-one \
+ *     --contact-points 127.0.0.1:9042 --local-dc datacenter1 --workload select-one \
  *     --concurrency 64 --warmup-seconds 10 --measure-seconds 20 --partitions 100 \
  *     --request-timeout-seconds 12
  * </pre>
+ *
+ * {@code --contact-points} takes one {@code host:port} or several separated by commas; {@code
+ * --topology} ({@code node}, the default, {@code ring} or {@code scylla}, see {@link Topology})
+ * tells the adapters what they connect to.
  */
 public final class DriverRun {
   private DriverRun() {}
@@ -36,12 +39,17 @@ public final class DriverRun {
     long measureMillis = Long.parseLong(a.get("measure-seconds")) * 1000;
     Duration timeout = Duration.ofSeconds(Long.parseLong(a.get("request-timeout-seconds")));
     BenchData data = new BenchData(Integer.parseInt(a.get("partitions")));
-    InetSocketAddress contactPoint = Options.endpoint(a.get("contact-point"));
+    ConnectSettings settings =
+        new ConnectSettings(
+            Options.endpoints(a.get("contact-points")),
+            a.get("local-dc"),
+            timeout,
+            Topology.named(a.getOrDefault("topology", Topology.NODE.cliName())));
 
     ProcessMeters meters = new ProcessMeters();
     RunResult result;
     try (DriverUnderTest driver = Drivers.create(driverName)) {
-      driver.connect(contactPoint, a.get("local-dc"), timeout);
+      driver.connect(settings);
       driver.prepareAll();
       LoadLoop loop = new LoadLoop(driver, workload, data, concurrency);
       loop.start();

@@ -1,7 +1,5 @@
 package org.cql4j.benchmarks.e2e;
 
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -14,9 +12,12 @@ import java.util.concurrent.CompletionStage;
  * <p>Fairness rules for adapters (the Java driver's one, {@link JavaDriver}, is the reference):
  *
  * <ul>
- *   <li>Protocol v4, one connection to the node, no compression, no tracing, the driver's default
+ *   <li>Protocol v4, one connection per node, no compression, no tracing, the driver's default
  *       consistency (LOCAL_ONE), the given request timeout, enough stream ids per connection for
  *       1,024 requests in flight, schema metadata off if the driver has such a switch.
+ *   <li>On a ring ({@link Topology#multiNode()}): every node given as a contact point, the driver's
+ *       default load-balancing policy (token-aware in both drivers), with whatever metadata it
+ *       needs to route by token, which the adapter checks before the measurement.
  *   <li>Prepared statements, bound with typed setters (no boxing where the API allows it).
  *   <li>Reads consume every cell of every row, positionally, and fold each row once into {@link
  *       BenchData#checksum}; the returned stage completes after that, on whatever thread the driver
@@ -30,15 +31,12 @@ public interface DriverUnderTest extends AutoCloseable {
   String description();
 
   /**
-   * Connects to one node.
+   * Connects to the target's nodes.
    *
-   * @param contactPoint the node's CQL endpoint
-   * @param localDataCenter the node's data center
-   * @param requestTimeout the request timeout to configure
+   * @param settings the contact points, data center and request timeout
    * @throws Exception if the driver cannot connect
    */
-  void connect(InetSocketAddress contactPoint, String localDataCenter, Duration requestTimeout)
-      throws Exception;
+  void connect(ConnectSettings settings) throws Exception;
 
   /**
    * Prepares {@link BenchData#INSERT}, {@link BenchData#SELECT_ONE} and {@link

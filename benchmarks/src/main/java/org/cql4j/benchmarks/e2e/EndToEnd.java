@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The end-to-end driver comparison, run on the coordinator's main thread (not thread-safe): each
  * driver, in a JVM of its own, keeps a fixed number of prepared requests in flight through its
- * asynchronous API against one node, and reports throughput, CPU and allocation per request, and
- * latency percentiles.
+ * asynchronous API against one node or a ring, and reports throughput, CPU and allocation per
+ * request, and latency percentiles.
  *
  * <h2>Running it</h2>
  *
@@ -27,20 +27,28 @@ import java.util.concurrent.atomic.AtomicReference;
  *     --concurrency 1,64,1024 --runs 5 --warmup-seconds 10 --measure-seconds 20
  * </pre>
  *
- * Run it from the repository root: with {@code --target cassandra} the node's classpath is read
- * from {@code cassandra-server/target/cassandra.classpath} unless {@code
- * -Dcql4j.cassandra.classpath} names another file.
+ * Run it from the repository root: with {@code --target cassandra}, {@code ring} or {@code scylla}
+ * the nodes' classpath is read from {@code cassandra-server/target/cassandra.classpath} unless
+ * {@code -Dcql4j.cassandra.classpath} names another file.
  *
  * <h2>Options</h2>
  *
  * <ul>
- *   <li>{@code --target null|cassandra|host:port} (default {@code null}): the {@link
+ *   <li>{@code --target null|cassandra|ring|scylla|host:port} (default {@code null}): the {@link
  *       org.cql4j.testkit.NullCqlServer}, started inside this coordinator JVM (never inside a
  *       measured JVM), which answers with canned frames so that the client's costs dominate; or a
  *       Cassandra 5.0.9 node started through the test kit ({@code --cassandra-address}, default
- *       127.0.44.1, port 9042, 1 GiB heap); or a running node ({@code --local-dc}, default
- *       datacenter1). A real node gets {@code bench.items} and {@code --partitions} (default 100)
- *       partitions of 100 rows before the first run.
+ *       127.0.44.1, port 9042, 1 GiB heap); or a ring of three such nodes ({@code
+ *       --ring-addresses}, default 127.0.90.1,127.0.90.2,127.0.90.3), keyspace {@code bench} with
+ *       replication factor 3 (why: {@link RingTargets}), all three nodes given to the drivers as
+ *       contact points; or that ring behind the test kit's {@link org.cql4j.testkit.CqlProxy} in
+ *       this coordinator JVM with its ScyllaDB emulation (4 shards per node, shard-aware port
+ *       19042), the proxy's addresses as contact points, where cql4j keeps one connection per
+ *       shard; or a running node ({@code --local-dc}, default datacenter1). A real node or ring
+ *       gets {@code bench.items} and {@code --partitions} (default 100) partitions of 100 rows
+ *       before the first run. On a ring both drivers route by token, which each child checks before
+ *       it measures; behind the proxy, where requests landed (node and shard) is printed on
+ *       standard error after each child.
  *   <li>{@code --workloads} (default all): {@code insert} (prepared INSERT of one row), {@code
  *       select-one} (prepared SELECT of one row by its primary key) and {@code select-partition}
  *       (prepared SELECT of a 100-row partition); the table, statements and values are in {@link
@@ -51,7 +59,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       the Apache Cassandra Java driver 4.19.3; {@code cql4j} once its adapter is registered.
  *   <li>{@code --runs} (default 5), {@code --warmup-seconds} (default 10), {@code
  *       --measure-seconds} (default 20), {@code --request-timeout-seconds} (default 12), {@code
- *       --server-threads} (the null server's event loops, default 1).
+ *       --server-threads} (the event loops of the null server or of the {@code scylla} proxy,
+ *       default 1).
  *   <li>{@code --jvm-flags} (default {@value Options#DEFAULT_JVM_FLAGS}): the flags of every
  *       measured JVM. A fixed heap and the Parallel collector keep GC work (which counts as the
  *       driver's CPU) comparable and free of concurrent-collector threads; Netty's leak detector is
@@ -167,13 +176,12 @@ public final class EndToEnd {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(DriverRun.class.getName());
-    String contactPoint =
-        target.contactPoint().getAddress().getHostAddress() + ":" + target.contactPoint().getPort();
     command.addAll(
         List.of(
             "--driver", driver,
-            "--contact-point", contactPoint,
+            "--contact-points", Options.endpointList(target.contactPoints()),
             "--local-dc", target.localDc(),
+            "--topology", target.topology().cliName(),
             "--workload", w.cliName(),
             "--concurrency", Integer.toString(c),
             "--warmup-seconds", Integer.toString(o.warmupSeconds()),
@@ -181,6 +189,7 @@ public final class EndToEnd {
             "--partitions", Integer.toString(o.partitions()),
             "--request-timeout-seconds", Integer.toString(o.requestTimeoutSeconds())));
     System.err.printf(Locale.ROOT, "== %s %s concurrency %d%n", driver, w.cliName(), c);
+    target.beforeRun();
     Process child = new ProcessBuilder(command).redirectError(Redirect.INHERIT).start();
     AtomicReference<RunResult> result = new AtomicReference<>();
     // read on another thread, so that a hung child cannot block the coordinator past the limit
@@ -211,6 +220,7 @@ public final class EndToEnd {
       throw new IllegalStateException("the child JVM did not finish within " + limit + " s");
     }
     reader.join();
+    target.afterRun().ifPresent(line -> System.err.println("  " + line));
     if (child.exitValue() != 0 || result.get() == null) {
       throw new IllegalStateException(
           "the child JVM exited with "

@@ -12,7 +12,8 @@ import java.util.Set;
  * The coordinator's command-line options, immutable and thread-safe; see {@link EndToEnd} for their
  * meaning.
  *
- * @param target {@code null}, {@code cassandra}, or {@code host:port} of a running node
+ * @param target {@code null}, {@code cassandra}, {@code ring}, {@code scylla}, or {@code host:port}
+ *     of a running node
  * @param workloads the workloads, in order
  * @param concurrencies the requests in flight, in order
  * @param runs how many times each (workload, concurrency, driver) is measured
@@ -20,11 +21,13 @@ import java.util.Set;
  * @param measureSeconds the measured interval
  * @param drivers the drivers' registry names
  * @param jvmFlags the flags of every child JVM
- * @param serverThreads the null server's event loop threads
+ * @param serverThreads the event loop threads of the null server, or of the proxy of {@code scylla}
  * @param partitions the partitions reads spread over (and a real node is loaded with)
  * @param requestTimeoutSeconds every driver's request timeout
  * @param localDc the data center of an external {@code host:port} target
  * @param cassandraAddress the loopback address of the Cassandra node started for {@code cassandra}
+ * @param ringAddresses the loopback addresses of the three nodes started for {@code ring} and
+ *     {@code scylla}
  */
 record Options(
     String target,
@@ -39,7 +42,8 @@ record Options(
     int partitions,
     int requestTimeoutSeconds,
     String localDc,
-    String cassandraAddress) {
+    String cassandraAddress,
+    List<String> ringAddresses) {
 
   /** The child JVMs' default flags: a fixed 1 GiB heap, Parallel GC, Netty's leak detector off. */
   static final String DEFAULT_JVM_FLAGS =
@@ -59,7 +63,8 @@ record Options(
           "partitions",
           "request-timeout-seconds",
           "local-dc",
-          "cassandra-address");
+          "cassandra-address",
+          "ring-addresses");
 
   /** Parses the coordinator's arguments; unknown options are errors. */
   static Options parse(String[] args) {
@@ -81,6 +86,13 @@ record Options(
       }
       concurrencies.add(value);
     }
+    List<String> ringAddresses =
+        list(a.getOrDefault("ring-addresses", "127.0.90.1,127.0.90.2,127.0.90.3"));
+    if (ringAddresses.size() != 3) {
+      throw new IllegalArgumentException(
+          "--ring-addresses takes three addresses (the ring's replication factor is 3), got "
+              + ringAddresses);
+    }
     List<String> drivers = list(a.getOrDefault("drivers", String.join(",", Drivers.names())));
     drivers.forEach(Drivers::require);
     return new Options(
@@ -96,7 +108,8 @@ record Options(
         positive(a, "partitions", 100),
         positive(a, "request-timeout-seconds", 12),
         a.getOrDefault("local-dc", "datacenter1"),
-        a.getOrDefault("cassandra-address", "127.0.44.1"));
+        a.getOrDefault("cassandra-address", "127.0.44.1"),
+        ringAddresses);
   }
 
   /** {@code --name value} pairs. */
@@ -121,6 +134,24 @@ record Options(
     }
     return new InetSocketAddress(
         hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+  }
+
+  /** Parses {@code host:port,host:port,...}. */
+  static List<InetSocketAddress> endpoints(String csv) {
+    List<InetSocketAddress> out = new ArrayList<>();
+    for (String hostPort : list(csv)) {
+      out.add(endpoint(hostPort));
+    }
+    return out;
+  }
+
+  /** Formats endpoints as {@link #endpoints} parses them. */
+  static String endpointList(List<InetSocketAddress> endpoints) {
+    List<String> out = new ArrayList<>();
+    for (InetSocketAddress e : endpoints) {
+      out.add(e.getAddress().getHostAddress() + ":" + e.getPort());
+    }
+    return String.join(",", out);
   }
 
   private static List<String> list(String csv) {
