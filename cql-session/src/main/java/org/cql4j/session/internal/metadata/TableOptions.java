@@ -2,6 +2,7 @@ package org.cql4j.session.internal.metadata;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.cql4j.protocol.value.CqlRow;
 import org.cql4j.session.internal.connection.SystemQueries;
@@ -39,6 +40,10 @@ final class TableOptions {
           "read_repair_chance",
           "speculative_retry");
 
+  // Cassandra 4.0+ keeps these columns at 0.0 but no longer takes the options (ScyllaDB does)
+  private static final Set<String> LEGACY =
+      Set.of("dclocal_read_repair_chance", "read_repair_chance");
+
   private TableOptions() {}
 
   /**
@@ -64,10 +69,14 @@ final class TableOptions {
   static Map<String, String> options(CqlRow row, boolean view) {
     Map<String, String> options = new TreeMap<>();
     for (String option : OPTIONS) {
-      if (SystemQueries.has(row, option)
-          && !row.isNull(option)
-          && !(view && option.equals("default_time_to_live"))) {
-        options.put(option, SchemaCql.literal(row.getObject(option)));
+      if (!SystemQueries.has(row, option)
+          || row.isNull(option)
+          || (view && option.equals("default_time_to_live"))) {
+        continue;
+      }
+      Object value = row.getObject(option);
+      if (!(LEGACY.contains(option) && value instanceof Number n && n.doubleValue() == 0)) {
+        options.put(option, SchemaCql.literal(value));
       }
     }
     return options;
