@@ -23,8 +23,6 @@ final class SchemaTables {
   static CqlRow keyspace(String name, boolean durableWrites, Map<String, String> replication) {
     return row(
         "keyspaces",
-        "keyspace_name",
-        ColumnType.TEXT,
         name,
         "durable_writes",
         ColumnType.BOOLEAN,
@@ -37,8 +35,6 @@ final class SchemaTables {
   static CqlRow table(String keyspace, String name, String comment, int gcGraceSeconds) {
     return row(
         "tables",
-        "keyspace_name",
-        ColumnType.TEXT,
         keyspace,
         "table_name",
         ColumnType.TEXT,
@@ -67,8 +63,6 @@ final class SchemaTables {
       String clusteringOrder) {
     return row(
         "columns",
-        "keyspace_name",
-        ColumnType.TEXT,
         keyspace,
         "table_name",
         ColumnType.TEXT,
@@ -93,8 +87,6 @@ final class SchemaTables {
   static CqlRow type(String keyspace, String name, List<String> names, List<String> types) {
     return row(
         "types",
-        "keyspace_name",
-        ColumnType.TEXT,
         keyspace,
         "type_name",
         ColumnType.TEXT,
@@ -110,8 +102,6 @@ final class SchemaTables {
   static CqlRow view(String keyspace, String name, String base, String where) {
     return row(
         "views",
-        "keyspace_name",
-        ColumnType.TEXT,
         keyspace,
         "view_name",
         ColumnType.TEXT,
@@ -134,8 +124,6 @@ final class SchemaTables {
       String keyspace, String table, String name, String kind, Map<String, String> options) {
     return row(
         "indexes",
-        "keyspace_name",
-        ColumnType.TEXT,
         keyspace,
         "table_name",
         ColumnType.TEXT,
@@ -151,10 +139,12 @@ final class SchemaTables {
         options);
   }
 
-  // columns given as (name, type, value) triples, in order
-  private static CqlRow row(String table, Object... columns) {
+  // keyspace_name, then the other columns given as (name, type, value) triples, in order
+  private static CqlRow row(String table, String keyspace, Object... columns) {
     List<ColumnSpec> specs = new ArrayList<>();
     List<Object> values = new ArrayList<>();
+    specs.add(new ColumnSpec("system_schema", table, "keyspace_name", ColumnType.TEXT));
+    values.add(keyspace);
     for (int i = 0; i < columns.length; i += 3) {
       specs.add(
           new ColumnSpec("system_schema", table, (String) columns[i], (ColumnType) columns[i + 1]));
