@@ -72,7 +72,13 @@ public record ColumnLayout(
     return new ColumnLayout(byName, partitionKey, clusteringKey);
   }
 
-  private static int rank(ColumnKind kind) {
+  /**
+   * The rank of a kind of column in the columns' order.
+   *
+   * @param kind the kind
+   * @return 0 for the partition key, 1 for clustering columns, 2 for the others
+   */
+  static int rank(ColumnKind kind) {
     return switch (kind) {
       case PARTITION_KEY -> 0;
       case CLUSTERING -> 1;

@@ -39,20 +39,22 @@ final class ColumnRows {
       String relation,
       List<CqlRow> rows,
       Map<String, ColumnType.UserType> userTypes) {
-    List<CqlRow> sorted = new ArrayList<>(rows);
-    // a stable sort: regular and static columns (position -1) keep the rows' order
-    sorted.sort(
-        Comparator.comparingInt((CqlRow row) -> rank(kind(keyspace, relation, row)))
-            .thenComparingInt(ColumnRows::position));
-    List<ColumnMetadata> columns = new ArrayList<>();
-    for (CqlRow row : sorted) {
+    record Positioned(ColumnMetadata column, int position) {}
+    List<Positioned> read = new ArrayList<>();
+    for (CqlRow row : rows) {
       String name = row.getString("column_name");
       String what = "column " + SchemaCql.qualified(keyspace, relation) + "." + SchemaCql.id(name);
       ParsedType type = TypeTexts.parse(row.getString("type"), keyspace, userTypes, what);
       ColumnKind kind = kind(keyspace, relation, row);
-      columns.add(new ColumnMetadata(name, type.type(), kind, order(row), type.frozen()));
+      ColumnMetadata column =
+          new ColumnMetadata(name, type.type(), kind, order(row), type.frozen());
+      read.add(new Positioned(column, position(row)));
     }
-    return columns;
+    // a stable sort: regular and static columns (position -1) keep the rows' order
+    read.sort(
+        Comparator.comparingInt((Positioned p) -> ColumnLayout.rank(p.column().kind()))
+            .thenComparingInt(Positioned::position));
+    return read.stream().map(Positioned::column).toList();
   }
 
   private static ColumnKind kind(String keyspace, String relation, CqlRow row) {
@@ -88,13 +90,5 @@ final class ColumnRows {
     return SystemQueries.has(row, "position") && !row.isNull("position")
         ? row.getInt("position")
         : -1;
-  }
-
-  private static int rank(ColumnKind kind) {
-    return switch (kind) {
-      case PARTITION_KEY -> 0;
-      case CLUSTERING -> 1;
-      case REGULAR, STATIC -> 2;
-    };
   }
 }
