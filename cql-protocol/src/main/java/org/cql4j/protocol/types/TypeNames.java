@@ -15,13 +15,8 @@ final class TypeNames {
     return type.toString();
   }
 
-  /** An identifier, double-quoted unless it is a plain lower-case one. */
+  /** An identifier, double-quoted unless it is a plain lower-case one that is not reserved. */
   static String identifier(String name) {
-    boolean plain = !name.isEmpty() && name.charAt(0) >= 'a' && name.charAt(0) <= 'z';
-    for (int i = 0; plain && i < name.length(); i++) {
-      char c = name.charAt(i);
-      plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    }
-    return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    return CqlIdentifiers.quoteIfNeeded(name);
   }
 }

@@ -59,6 +59,8 @@ public final class NodeFiles {
     yaml.put("cdc_raw_directory", quote(data.resolve("cdc_raw").toString()));
     yaml.put("memtable_heap_space", "64MiB");
     yaml.put("memtable_offheap_space", "64MiB");
+    // off by default since 4.0 (experimental); the driver reads and tests views' metadata
+    yaml.put("materialized_views_enabled", "true");
     if (s.fastJoin()) {
       yaml.put("auto_bootstrap", "false");
     }

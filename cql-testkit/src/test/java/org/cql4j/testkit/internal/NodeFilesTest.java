@@ -39,6 +39,7 @@ class NodeFilesTest {
         .contains("native_transport_port: 9142\n", "storage_port: 7001\n")
         .contains("      - seeds: \"127.0.0.1:7001\"\n")
         .contains("auto_bootstrap: false\n")
+        .contains("materialized_views_enabled: true\n")
         .doesNotContain("authenticator");
   }
 
