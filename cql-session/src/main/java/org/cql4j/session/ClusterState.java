@@ -31,7 +31,7 @@ public interface ClusterState {
    * @throws IllegalArgumentException if two nodes share an address
    */
   static ClusterState of(Collection<? extends Node> nodes) {
-    return new DefaultClusterState(nodes, TokenMap.EMPTY, new Tablets());
+    return new DefaultClusterState(nodes, TokenMap.EMPTY, new Tablets(), Map.of());
   }
 
   /**
@@ -48,7 +48,7 @@ public interface ClusterState {
   static ClusterState of(
       Collection<? extends Node> nodes, Map<String, Map<String, String>> replicationByKeyspace) {
     return new DefaultClusterState(
-        nodes, TokenMap.build(nodes, replicationByKeyspace), new Tablets());
+        nodes, TokenMap.build(nodes, replicationByKeyspace), new Tablets(), Map.of());
   }
 
   /** The snapshot with no node. Thread-safe. */
@@ -120,4 +120,37 @@ public interface ClusterState {
    * @return the replicas, primary first, unmodifiable
    */
   List<Node> replicas(String keyspace, String table, long token);
+
+  /**
+   * The schema, by keyspace name (the Rust driver's {@code ClusterState::get_keyspace_info}); empty
+   * when {@code SessionBuilder.fetchSchemaMetadata(false)}. Kept current through SCHEMA_CHANGE
+   * events; the session's own DDL is visible when its request completes.
+   *
+   * @return the keyspaces, unmodifiable
+   */
+  Map<String, KeyspaceMetadata> keyspaces();
+
+  /**
+   * One keyspace's schema.
+   *
+   * @param name the keyspace's name, as stored (case-sensitive)
+   * @return its metadata, or empty when unknown
+   */
+  Optional<KeyspaceMetadata> keyspace(String name);
+
+  /**
+   * The token of a partition of a table, from its partition key values (the Rust driver's {@code
+   * compute_token}): the values are serialized with the columns' types from the schema and hashed
+   * as the server does.
+   *
+   * @param keyspace the keyspace, as stored
+   * @param table the table
+   * @param values the partition key: positional in key order ({@code Values.of(pk1, pk2)}, a {@code
+   *     List}, an {@code Object[]}), by column name (a {@code Map}), or a {@code @Row} record
+   * @return the token
+   * @throws IllegalArgumentException if the table is not in the schema (or schema metadata is off),
+   *     or a key value is missing or null
+   * @throws org.cql4j.protocol.serialize.SerializationException if a value does not fit its column
+   */
+  Token computeToken(String keyspace, String table, Object values);
 }

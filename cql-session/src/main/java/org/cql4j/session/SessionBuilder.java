@@ -43,6 +43,7 @@ public final class SessionBuilder {
   private ExecutionProfileHandle defaultProfile;
   private PoolSize poolSize = PoolSize.defaultSize();
   private final List<RequestListener> requestListeners = new ArrayList<>();
+  private boolean fetchSchemaMetadata = true;
   private Duration keepaliveInterval = Duration.ofSeconds(30);
   private Duration keepaliveTimeout = Duration.ofSeconds(30);
   private int shardAwarePortLow = ShardAwarePorts.DEFAULT_LOW;
@@ -206,6 +207,20 @@ public final class SessionBuilder {
   }
 
   /**
+   * Whether the session reads the schema ({@code ClusterState.keyspaces()}, {@code
+   * computeToken(keyspace, table, values)}) and follows its changes. Default true; turn it off for
+   * clusters with very many tables when the session needs none of it (token-aware routing of
+   * prepared statements does not need it).
+   *
+   * @param fetch whether to read the schema
+   * @return this builder
+   */
+  public SessionBuilder fetchSchemaMetadata(boolean fetch) {
+    this.fetchSchemaMetadata = fetch;
+    return this;
+  }
+
+  /**
    * Sends a heartbeat (an OPTIONS request) on a connection from which nothing was read for this
    * long, so that a node that froze, or a network path that dropped without a reset, is found even
    * while no request runs on it. Default 30 s; {@link Duration#ZERO} turns heartbeats off.
@@ -364,7 +379,8 @@ public final class SessionBuilder {
             schemaAgreementInterval,
             schemaAgreementTimeout,
             autoAwaitSchemaAgreement,
-            requestListeners);
+            requestListeners,
+            fetchSchemaMetadata);
     return DefaultSession.open(config).thenApply(session -> session);
   }
 

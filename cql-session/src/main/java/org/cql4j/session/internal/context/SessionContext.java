@@ -20,6 +20,7 @@ import org.cql4j.session.internal.session.KeyspaceHolder;
 import org.cql4j.session.internal.session.SchemaAgreement;
 import org.cql4j.session.internal.session.SessionChanges;
 import org.cql4j.session.internal.session.SessionConfig;
+import org.cql4j.session.internal.topology.SchemaRefresher;
 import org.cql4j.session.internal.topology.TopologyMonitor;
 
 /**
@@ -37,6 +38,7 @@ public final class SessionContext {
   private final FrozenColumns frozenColumns;
   private final PoolManager pools;
   private final TopologyMonitor topology;
+  private final SchemaRefresher schema;
   private final SchemaAgreement schemaAgreement;
   private final SessionChanges sessionChanges;
   private final Observers observers;
@@ -71,6 +73,10 @@ public final class SessionContext {
             transport.group(),
             metadata);
     this.frozenColumns = new FrozenColumns(this::controlConnection, queryTimeout);
+    this.schema =
+        config.fetchSchemaMetadata()
+            ? new SchemaRefresher(this::controlConnection, queryTimeout, metadata)
+            : null;
     this.topology =
         new TopologyMonitor(
             contactPoints,
@@ -81,7 +87,9 @@ public final class SessionContext {
             queryTimeout,
             metadata,
             pools,
-            SchemaListener.all(frozenColumns, metadata.tablets()));
+            schema == null
+                ? SchemaListener.all(frozenColumns, metadata.tablets())
+                : SchemaListener.all(frozenColumns, metadata.tablets(), schema));
     this.schemaAgreement =
         new SchemaAgreement(
             metadata,
@@ -94,7 +102,8 @@ public final class SessionContext {
             keyspace,
             pools,
             config.autoAwaitSchemaAgreement() ? schemaAgreement::await : null,
-            topology::refreshNow);
+            topology::refreshNow,
+            schema == null ? change -> CompletableFuture.completedFuture(null) : schema::refresh);
     this.observers =
         config.requestListeners().isEmpty()
             ? Observers.NONE
@@ -112,7 +121,9 @@ public final class SessionContext {
    * @return completes once every pool made its first attempt; fails if no contact point answers
    */
   public CompletableFuture<Void> start() {
-    return topology.start();
+    return schema == null
+        ? topology.start()
+        : topology.start().thenCompose(v -> schema.refreshAll());
   }
 
   /**

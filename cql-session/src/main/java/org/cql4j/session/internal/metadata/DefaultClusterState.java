@@ -12,8 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.cql4j.session.ClusterState;
+import org.cql4j.session.KeyspaceMetadata;
 import org.cql4j.session.Node;
+import org.cql4j.session.TableMetadata;
 import org.cql4j.session.Token;
+import org.cql4j.session.internal.routing.PartitionKeyTokens;
 
 /**
  * The driver's {@link ClusterState}: the nodes, lookups over them and the token map. Immutable and
@@ -25,11 +28,12 @@ import org.cql4j.session.Token;
 public final class DefaultClusterState implements ClusterState {
   /** The snapshot with no node. */
   public static final DefaultClusterState EMPTY =
-      new DefaultClusterState(List.of(), TokenMap.EMPTY, new Tablets());
+      new DefaultClusterState(List.of(), TokenMap.EMPTY, new Tablets(), Map.of());
 
   private final List<Node> nodes;
   private final TokenMap tokenMap;
   private final Tablets tablets;
+  private final Map<String, KeyspaceMetadata> keyspaces;
   private final Map<InetSocketAddress, Node> byAddress;
   private final Map<UUID, Node> byHostId;
   private final Map<String, List<Node>> byDatacenter;
@@ -42,12 +46,18 @@ public final class DefaultClusterState implements ClusterState {
    * @param tokenMap the replicas of the nodes' token ranges
    * @param tablets the tablets learned so far (shared by the snapshots: they change with every
    *     payload, not with the topology)
+   * @param keyspaces the schema, by keyspace name (empty when schema metadata is off)
    * @throws IllegalArgumentException if two nodes share an address
    */
-  public DefaultClusterState(Collection<? extends Node> nodes, TokenMap tokenMap, Tablets tablets) {
+  public DefaultClusterState(
+      Collection<? extends Node> nodes,
+      TokenMap tokenMap,
+      Tablets tablets,
+      Map<String, KeyspaceMetadata> keyspaces) {
     this.nodes = List.copyOf(nodes);
     this.tokenMap = tokenMap;
     this.tablets = tablets;
+    this.keyspaces = Collections.unmodifiableMap(new LinkedHashMap<>(keyspaces));
     Map<InetSocketAddress, Node> addresses = new HashMap<>();
     Map<UUID, Node> hostIds = new HashMap<>();
     Map<String, List<Node>> dcs = new LinkedHashMap<>();
@@ -148,6 +158,39 @@ public final class DefaultClusterState implements ClusterState {
       }
     }
     return -1;
+  }
+
+  @Override
+  public Map<String, KeyspaceMetadata> keyspaces() {
+    return keyspaces;
+  }
+
+  @Override
+  public Optional<KeyspaceMetadata> keyspace(String name) {
+    return Optional.ofNullable(keyspaces.get(name));
+  }
+
+  @Override
+  public Token computeToken(String keyspace, String table, Object values) {
+    TableMetadata metadata =
+        keyspace(keyspace)
+            .flatMap(ks -> ks.table(table))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        keyspaces.isEmpty()
+                            ? "no schema metadata (SessionBuilder.fetchSchemaMetadata is off):"
+                                + " cannot find the partition key of "
+                                + keyspace
+                                + "."
+                                + table
+                            : "no table " + keyspace + "." + table + " in the schema"));
+    return Token.of(PartitionKeyTokens.compute(metadata, values));
+  }
+
+  /** A snapshot with the same nodes and replicas and another schema. */
+  DefaultClusterState withKeyspaces(Map<String, KeyspaceMetadata> schema) {
+    return new DefaultClusterState(nodes, tokenMap, tablets, schema);
   }
 
   /** The tablets learned so far. */

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.cql4j.protocol.scylla.ShardingInfo;
 import org.cql4j.session.ClusterState;
+import org.cql4j.session.KeyspaceMetadata;
 import org.cql4j.session.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,7 @@ public final class MetadataManager {
   private final Object lock = new Object();
   private final Tablets tablets = new Tablets();
   private volatile DefaultClusterState state =
-      new DefaultClusterState(List.of(), TokenMap.EMPTY, tablets);
+      new DefaultClusterState(List.of(), TokenMap.EMPTY, tablets, Map.of());
   // guarded by lock
   private boolean closed;
   private Map<String, String> warnedUnsupported = Map.of();
@@ -103,7 +105,7 @@ public final class MetadataManager {
               ? previous.tokenMap().withKeyspaces(topology.replication())
               : TokenMap.build(nodes, topology.replication());
       warnUnsupported(tokenMap.unsupportedKeyspaces());
-      state = new DefaultClusterState(nodes, tokenMap, tablets);
+      state = new DefaultClusterState(nodes, tokenMap, tablets, previous.keyspaces());
       tablets.onTopology(state);
       NodesChange change = new NodesChange(added, removed);
       if (!change.isEmpty()) {
@@ -150,6 +152,40 @@ public final class MetadataManager {
           }
         });
     warnedUnsupported = unsupported;
+  }
+
+  /**
+   * Publishes a whole schema.
+   *
+   * @param keyspaces every keyspace, by name
+   */
+  public void applySchema(Map<String, KeyspaceMetadata> keyspaces) {
+    synchronized (lock) {
+      if (!closed) {
+        state = state.withKeyspaces(keyspaces);
+      }
+    }
+  }
+
+  /**
+   * Publishes one keyspace's schema.
+   *
+   * @param name the keyspace's name
+   * @param keyspace its metadata, or null when it was dropped
+   */
+  public void applyKeyspace(String name, KeyspaceMetadata keyspace) {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      Map<String, KeyspaceMetadata> schema = new TreeMap<>(state.keyspaces());
+      if (keyspace == null) {
+        schema.remove(name);
+      } else {
+        schema.put(name, keyspace);
+      }
+      state = state.withKeyspaces(schema);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package org.cql4j.session.internal.session;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cql4j.protocol.message.Result;
 import org.cql4j.protocol.message.SchemaChange;
@@ -27,6 +28,7 @@ public final class SessionChanges {
   private final PoolManager pools;
   private final Supplier<CompletableFuture<UUID>> schemaAgreement;
   private final Supplier<CompletableFuture<Void>> refreshTopology;
+  private final Function<SchemaChange, CompletableFuture<Void>> refreshSchema;
 
   /**
    * Creates the applier.
@@ -35,16 +37,19 @@ public final class SessionChanges {
    * @param pools the connections to switch
    * @param schemaAgreement awaits schema agreement after a schema change, or null not to
    * @param refreshTopology re-reads the nodes and keyspaces' replication now
+   * @param refreshSchema re-reads what a schema change touched, for the schema metadata
    */
   public SessionChanges(
       KeyspaceHolder keyspace,
       PoolManager pools,
       Supplier<CompletableFuture<UUID>> schemaAgreement,
-      Supplier<CompletableFuture<Void>> refreshTopology) {
+      Supplier<CompletableFuture<Void>> refreshTopology,
+      Function<SchemaChange, CompletableFuture<Void>> refreshSchema) {
     this.keyspace = keyspace;
     this.pools = pools;
     this.schemaAgreement = schemaAgreement;
     this.refreshTopology = refreshTopology;
+    this.refreshSchema = refreshSchema;
   }
 
   /**
@@ -92,9 +97,12 @@ public final class SessionChanges {
                       }
                       return page;
                     });
-    // a keyspace's replication decides where its requests go: route the next one with it
+    // the change is visible in the metadata when the request completes; a keyspace's replication
+    // decides where its requests go: route the next one with it
+    CompletableFuture<QueryPage> described =
+        agreed.thenCompose(p -> refreshSchema.apply(change.change()).thenApply(v -> p));
     return change.change().target() == SchemaChange.Target.KEYSPACE
-        ? agreed.thenCompose(p -> refreshTopology.get().thenApply(v -> p))
-        : agreed;
+        ? described.thenCompose(p -> refreshTopology.get().thenApply(v -> p))
+        : described;
   }
 }

@@ -35,6 +35,7 @@ import org.cql4j.session.profile.ExecutionProfileHandle;
  * @param autoAwaitSchemaAgreement whether a schema-changing statement awaits agreement before its
  *     result is returned
  * @param requestListeners told about every request, in order
+ * @param fetchSchemaMetadata whether to read and follow the schema
  */
 public record SessionConfig(
     List<String> knownNodes,
@@ -55,7 +56,8 @@ public record SessionConfig(
     Duration schemaAgreementInterval,
     Duration schemaAgreementTimeout,
     boolean autoAwaitSchemaAgreement,
-    List<RequestListener> requestListeners) {
+    List<RequestListener> requestListeners,
+    boolean fetchSchemaMetadata) {
 
   /** The CQL port used when a contact point names none. */
   public static final int DEFAULT_PORT = 9042;

@@ -89,7 +89,8 @@ class TabletsTest {
 
   @Test
   void theSnapshotAnswersWithTabletReplicasAndTheirShards() {
-    DefaultClusterState snapshot = new DefaultClusterState(List.of(a, b), TokenMap.EMPTY, tablets);
+    DefaultClusterState snapshot =
+        new DefaultClusterState(List.of(a, b), TokenMap.EMPTY, tablets, java.util.Map.of());
     tablets.add("ks", "t", tablet(0, 100, b, a), snapshot);
     assertThat(snapshot.replicas("ks", "t", 50)).containsExactly(b, a);
     assertThat(snapshot.tabletShard("ks", "t", 50, a)).isEqualTo(7);

@@ -108,7 +108,8 @@ class NodeConnectionPoolTest {
             Duration.ofMillis(200),
             Duration.ofSeconds(10),
             true,
-            List.of());
+            List.of(),
+            false);
     return new NodeConnectionPool(
         address,
         PoolSize.perHost(size),
