@@ -12,10 +12,15 @@ import org.cql4j.session.auth.AuthenticatorProvider;
 import org.cql4j.session.auth.PlainTextAuthProvider;
 import org.cql4j.session.internal.pool.ShardAwarePorts;
 import org.cql4j.session.internal.session.BlockingCalls;
+import org.cql4j.session.internal.session.ClusterPolicies;
 import org.cql4j.session.internal.session.DefaultSession;
 import org.cql4j.session.internal.session.KeyspaceNames;
 import org.cql4j.session.internal.session.SessionConfig;
 import org.cql4j.session.observability.RequestListener;
+import org.cql4j.session.policy.AddressTranslator;
+import org.cql4j.session.policy.ExponentialReconnectionPolicy;
+import org.cql4j.session.policy.HostFilter;
+import org.cql4j.session.policy.ReconnectionPolicy;
 import org.cql4j.session.profile.ExecutionProfile;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 
@@ -44,6 +49,9 @@ public final class SessionBuilder {
   private PoolSize poolSize = PoolSize.defaultSize();
   private final List<RequestListener> requestListeners = new ArrayList<>();
   private boolean fetchSchemaMetadata = true;
+  private ReconnectionPolicy reconnectionPolicy = ClusterPolicies.DEFAULTS.reconnection();
+  private HostFilter hostFilter = ClusterPolicies.DEFAULTS.hostFilter();
+  private AddressTranslator addressTranslator = ClusterPolicies.DEFAULTS.addressTranslator();
   private Duration keepaliveInterval = Duration.ofSeconds(30);
   private Duration keepaliveTimeout = Duration.ofSeconds(30);
   private int shardAwarePortLow = ShardAwarePorts.DEFAULT_LOW;
@@ -221,6 +229,45 @@ public final class SessionBuilder {
   }
 
   /**
+   * How long to wait between attempts to reconnect to a node whose connections were all lost, and
+   * to move the control connection when no node accepts it. A node reported UP by the cluster is
+   * tried at once. Default {@link ExponentialReconnectionPolicy#DEFAULT} (500 ms doubling to 16 s).
+   *
+   * @param policy the reconnection policy
+   * @return this builder
+   */
+  public SessionBuilder reconnectionPolicy(ReconnectionPolicy policy) {
+    this.reconnectionPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
+   * Which nodes the session connects to, for example {@link HostFilter#datacenters} to stay in some
+   * datacenters. A refused node stays in {@code ClusterState.nodes()} but gets no connection (it is
+   * never up for this session) and the control connection avoids it unless it is a contact point.
+   * Default: every node.
+   *
+   * @param filter the filter, asked once when a node appears
+   * @return this builder
+   */
+  public SessionBuilder hostFilter(HostFilter filter) {
+    this.hostFilter = Objects.requireNonNull(filter, "filter");
+    return this;
+  }
+
+  /**
+   * Translates the addresses nodes advertise ({@code system.peers}, status events) into those to
+   * connect to, for nodes behind NAT. The contact points are used as given. Default: none.
+   *
+   * @param translator the translator
+   * @return this builder
+   */
+  public SessionBuilder addressTranslator(AddressTranslator translator) {
+    this.addressTranslator = Objects.requireNonNull(translator, "translator");
+    return this;
+  }
+
+  /**
    * Sends a heartbeat (an OPTIONS request) on a connection from which nothing was read for this
    * long, so that a node that froze, or a network path that dropped without a reset, is found even
    * while no request runs on it. Default 30 s; {@link Duration#ZERO} turns heartbeats off.
@@ -380,7 +427,8 @@ public final class SessionBuilder {
             schemaAgreementTimeout,
             autoAwaitSchemaAgreement,
             requestListeners,
-            fetchSchemaMetadata);
+            fetchSchemaMetadata,
+            new ClusterPolicies(reconnectionPolicy, hostFilter, addressTranslator));
     return DefaultSession.open(config).thenApply(session -> session);
   }
 

@@ -112,6 +112,12 @@ class SessionIT {
     assertThat(other.isClosed()).isTrue();
     assertThatThrownBy(() -> other.queryUnpaged("SELECT * FROM system.local"))
         .isInstanceOf(SessionClosedException.class);
+    // an async call does not throw: its future fails
+    assertThat(other.queryUnpagedAsync("SELECT * FROM system.local", Values.EMPTY))
+        .failsWithin(java.time.Duration.ofSeconds(1))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(SessionClosedException.class);
+    assertThat(other.prepareAsync("SELECT * FROM system.local")).isCompletedExceptionally();
   }
 
   @Test

@@ -14,7 +14,6 @@ import org.cql4j.session.internal.metadata.MetadataManager;
 import org.cql4j.session.internal.metadata.SchemaListener;
 import org.cql4j.session.internal.pool.ConnectionSettings;
 import org.cql4j.session.internal.pool.PoolManager;
-import org.cql4j.session.internal.pool.ShardAwarePorts;
 import org.cql4j.session.internal.request.Observers;
 import org.cql4j.session.internal.session.KeyspaceHolder;
 import org.cql4j.session.internal.session.SchemaAgreement;
@@ -64,14 +63,7 @@ public final class SessionContext {
     ConnectionSettings settings = new ConnectionSettings(config);
     Duration queryTimeout = config.connectTimeout().plusSeconds(5);
     this.pools =
-        new PoolManager(
-            factory,
-            settings,
-            config.poolSize(),
-            new ShardAwarePorts(config.shardAwarePortLow(), config.shardAwarePortHigh()),
-            keyspace::cql,
-            transport.group(),
-            metadata);
+        new PoolManager(config, factory, settings, keyspace::cql, transport.group(), metadata);
     this.frozenColumns = new FrozenColumns(this::controlConnection, queryTimeout);
     this.schema =
         config.fetchSchemaMetadata()

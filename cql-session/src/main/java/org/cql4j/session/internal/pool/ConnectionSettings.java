@@ -8,6 +8,7 @@ import org.cql4j.protocol.compression.Compressors;
 import org.cql4j.protocol.message.Event;
 import org.cql4j.session.Compression;
 import org.cql4j.session.internal.connection.ConnectionConfig;
+import org.cql4j.session.internal.session.ClusterPolicies;
 import org.cql4j.session.internal.session.SessionConfig;
 
 /**
@@ -53,6 +54,11 @@ public final class ConnectionSettings {
   public ConnectionConfig forPool(
       InetSocketAddress address, InetSocketAddress localAddress, String keyspace) {
     return base(address).localAddress(localAddress).keyspace(keyspace).build();
+  }
+
+  /** The reconnection policy, host filter and address translator. */
+  public ClusterPolicies policies() {
+    return session.policies();
   }
 
   /** How long a heartbeat may wait for its answer. */

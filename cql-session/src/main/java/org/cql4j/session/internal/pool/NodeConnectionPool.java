@@ -23,14 +23,16 @@ import org.cql4j.protocol.scylla.ShardingInfo;
 import org.cql4j.session.PoolSize;
 import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.ConnectionFactory;
+import org.cql4j.session.policy.ReconnectionPolicy;
 import org.cql4j.session.policy.RoutingInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connections to one node, per shard on ScyllaDB: opened in the background, replaced with
- * exponential backoff when they close or fail to open. Thread-safe: the open connections are
- * copy-on-write arrays read without locking on every request; changes happen under a lock.
+ * The connections to one node, per shard on ScyllaDB: opened in the background, replaced with the
+ * session's reconnection policy's delays when they close or fail to open. Thread-safe: the open
+ * connections are copy-on-write arrays read without locking on every request; changes happen under
+ * a lock.
  *
  * <p>On ScyllaDB (scylla-protocol-extensions.md, "Intranode sharding") the first connection's
  * SUPPORTED tells the shard count; the pool then opens the connections each shard lacks through the
@@ -90,8 +92,6 @@ public final class NodeConnectionPool {
   private final Listener listener;
   private final ShardAwarePorts ports;
   private final Object lock = new Object();
-  private final ReconnectionSchedule backoff =
-      new ReconnectionSchedule(ReconnectionSchedule.BASE, ReconnectionSchedule.MAX);
   private final CompletableFuture<Void> firstRound = new CompletableFuture<>();
 
   // by shard; one slot until the node says it has shards (always, on Cassandra)
@@ -103,6 +103,7 @@ public final class NodeConnectionPool {
   private int firstRoundLeft;
   private boolean closed;
   private ScheduledFuture<?> retry;
+  private ReconnectionPolicy.Schedule backoff;
   private Throwable lastError;
   private boolean shardAwarePortBroken;
   private int bindFailures;
@@ -277,7 +278,7 @@ public final class NodeConnectionPool {
         retry.cancel(false);
         retry = null;
       }
-      backoff.reset();
+      backoff = null;
       misplaced = 0;
     }
     fill();
@@ -433,7 +434,7 @@ public final class NodeConnectionPool {
           add(shard, connection);
           misplaced = 0;
           bindFailures = 0;
-          backoff.reset();
+          backoff = null;
           if (total(open) == 1) {
             listener.onPoolUp(address);
           }
@@ -578,7 +579,10 @@ public final class NodeConnectionPool {
     if (retry != null || closed) {
       return;
     }
-    long delay = backoff.nextDelayNanos();
+    if (backoff == null) {
+      backoff = settings.policies().reconnection().newSchedule();
+    }
+    long delay = backoff.nextDelay().toNanos();
     retry =
         scheduler.schedule(
             () -> {

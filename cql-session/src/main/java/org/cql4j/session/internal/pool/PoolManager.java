@@ -13,18 +13,24 @@ import org.cql4j.session.Node;
 import org.cql4j.session.PoolSize;
 import org.cql4j.session.internal.connection.ConnectionFactory;
 import org.cql4j.session.internal.metadata.MetadataManager;
+import org.cql4j.session.internal.session.SessionConfig;
+import org.cql4j.session.policy.HostFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One {@link NodeConnectionPool} per node of the current snapshot: opened when a node appears,
- * closed when it leaves, and the node marked up or down as its pool gains its first connection or
- * loses its last. Thread-safe: pools live in a concurrent map; a pool's notifications arrive under
- * its own lock, in order.
+ * One {@link NodeConnectionPool} per node of the current snapshot that the host filter accepts:
+ * opened when a node appears, closed when it leaves, and the node marked up or down as its pool
+ * gains its first connection or loses its last. Thread-safe: pools live in a concurrent map; a
+ * pool's notifications arrive under its own lock, in order.
  */
 public final class PoolManager implements NodeConnectionPool.Listener {
+  private static final Logger LOG = LoggerFactory.getLogger(PoolManager.class);
   private final ConnectionFactory factory;
   private final ConnectionSettings settings;
   private final PoolSize poolSize;
   private final ShardAwarePorts ports;
+  private final HostFilter hostFilter;
   private final Supplier<String> keyspace;
   private final ScheduledExecutorService scheduler;
   private final MetadataManager metadata;
@@ -34,26 +40,25 @@ public final class PoolManager implements NodeConnectionPool.Listener {
   /**
    * Creates the manager; pools open as {@link #apply} reports nodes.
    *
+   * @param config the session's configuration (pool size, shard-aware ports, host filter)
    * @param factory opens connections
    * @param settings the connections' configuration
-   * @param poolSize connections per node or per shard
-   * @param ports local ports for ScyllaDB's shard-aware port
    * @param keyspace the session's current keyspace identifier, or null
    * @param scheduler runs reconnection attempts
    * @param metadata told when a node becomes reachable or unreachable
    */
   public PoolManager(
+      SessionConfig config,
       ConnectionFactory factory,
       ConnectionSettings settings,
-      PoolSize poolSize,
-      ShardAwarePorts ports,
       Supplier<String> keyspace,
       ScheduledExecutorService scheduler,
       MetadataManager metadata) {
     this.factory = factory;
     this.settings = settings;
-    this.poolSize = poolSize;
-    this.ports = ports;
+    this.poolSize = config.poolSize();
+    this.ports = new ShardAwarePorts(config.shardAwarePortLow(), config.shardAwarePortHigh());
+    this.hostFilter = settings.policies().hostFilter();
     this.keyspace = keyspace;
     this.scheduler = scheduler;
     this.metadata = metadata;
@@ -77,6 +82,9 @@ public final class PoolManager implements NodeConnectionPool.Listener {
       if (closed) {
         break;
       }
+      if (!accepted(node)) {
+        continue;
+      }
       NodeConnectionPool pool =
           new NodeConnectionPool(
               node.address(), poolSize, factory, settings, keyspace, scheduler, this, ports);
@@ -88,6 +96,24 @@ public final class PoolManager implements NodeConnectionPool.Listener {
       close(); // a pool added while closing
     }
     return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Whether the host filter lets the session connect to a node.
+   *
+   * @param node a node
+   * @return true if the node may have a pool; false also when the filter throws (logged)
+   */
+  public boolean accepted(Node node) {
+    try {
+      if (hostFilter.accept(node)) {
+        return true;
+      }
+      LOG.debug("{} refused by the host filter: no connection", node);
+    } catch (RuntimeException e) {
+      LOG.warn("the host filter failed on {}; not connecting to it", node, e);
+    }
+    return false;
   }
 
   /**

@@ -105,15 +105,13 @@ public final class DefaultSession implements Session {
 
   @Override
   public CompletableFuture<QueryResult> queryUnpagedAsync(Statement statement, Object values) {
-    checkOpen();
-    return runner.queryUnpaged(statement, values);
+    return closed.get() ? closedFuture() : runner.queryUnpaged(statement, values);
   }
 
   @Override
   public CompletableFuture<QueryPage> querySinglePageAsync(
       Statement statement, Object values, PagingState pagingState) {
-    checkOpen();
-    return runner.querySinglePage(statement, values, pagingState);
+    return closed.get() ? closedFuture() : runner.querySinglePage(statement, values, pagingState);
   }
 
   @Override
@@ -124,22 +122,19 @@ public final class DefaultSession implements Session {
 
   @Override
   public CompletableFuture<PreparedStatement> prepareAsync(Statement statement) {
-    checkOpen();
-    return runner.prepare(statement);
+    return closed.get() ? closedFuture() : runner.prepare(statement);
   }
 
   @Override
   public CompletableFuture<QueryResult> executeUnpagedAsync(
       PreparedStatement statement, Object values) {
-    checkOpen();
-    return runner.executeUnpaged(statement, values);
+    return closed.get() ? closedFuture() : runner.executeUnpaged(statement, values);
   }
 
   @Override
   public CompletableFuture<QueryPage> executeSinglePageAsync(
       PreparedStatement statement, Object values, PagingState pagingState) {
-    checkOpen();
-    return runner.executeSinglePage(statement, values, pagingState);
+    return closed.get() ? closedFuture() : runner.executeSinglePage(statement, values, pagingState);
   }
 
   @Override
@@ -150,14 +145,14 @@ public final class DefaultSession implements Session {
 
   @Override
   public CompletableFuture<QueryResult> batchAsync(Batch batch, List<?> values) {
-    checkOpen();
-    return runner.batch(batch, values);
+    return closed.get() ? closedFuture() : runner.batch(batch, values);
   }
 
   @Override
   public CompletableFuture<Void> useKeyspaceAsync(String keyspace, boolean caseSensitive) {
-    checkOpen();
-    return runner.useKeyspace(KeyspaceNames.toCql(keyspace, caseSensitive));
+    return closed.get()
+        ? closedFuture()
+        : runner.useKeyspace(KeyspaceNames.toCql(keyspace, caseSensitive));
   }
 
   @Override
@@ -167,14 +162,14 @@ public final class DefaultSession implements Session {
 
   @Override
   public CompletableFuture<UUID> awaitSchemaAgreementAsync() {
-    checkOpen();
-    return context.schemaAgreement().await();
+    return closed.get() ? closedFuture() : context.schemaAgreement().await();
   }
 
   @Override
   public CompletableFuture<TracingInfo> getTracingInfoAsync(UUID tracingId) {
-    checkOpen();
-    return tracing.read(Objects.requireNonNull(tracingId, "tracingId"));
+    return closed.get()
+        ? closedFuture()
+        : tracing.read(Objects.requireNonNull(tracingId, "tracingId"));
   }
 
   @Override
@@ -210,6 +205,11 @@ public final class DefaultSession implements Session {
     if (closed.get()) {
       throw new SessionClosedException();
     }
+  }
+
+  // api.md: the async calls of a closed session fail their future rather than throw
+  private static <T> CompletableFuture<T> closedFuture() {
+    return CompletableFuture.failedFuture(new SessionClosedException());
   }
 
   @Override

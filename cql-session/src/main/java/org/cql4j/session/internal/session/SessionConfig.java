@@ -36,6 +36,7 @@ import org.cql4j.session.profile.ExecutionProfileHandle;
  *     result is returned
  * @param requestListeners told about every request, in order
  * @param fetchSchemaMetadata whether to read and follow the schema
+ * @param policies reconnection, node filter and address translation
  */
 public record SessionConfig(
     List<String> knownNodes,
@@ -57,7 +58,8 @@ public record SessionConfig(
     Duration schemaAgreementTimeout,
     boolean autoAwaitSchemaAgreement,
     List<RequestListener> requestListeners,
-    boolean fetchSchemaMetadata) {
+    boolean fetchSchemaMetadata,
+    ClusterPolicies policies) {
 
   /** The CQL port used when a contact point names none. */
   public static final int DEFAULT_PORT = 9042;
@@ -73,5 +75,6 @@ public record SessionConfig(
     Objects.requireNonNull(timestampGenerator, "timestampGenerator");
     Objects.requireNonNull(schemaAgreementInterval, "schemaAgreementInterval");
     Objects.requireNonNull(schemaAgreementTimeout, "schemaAgreementTimeout");
+    Objects.requireNonNull(policies, "policies");
   }
 }

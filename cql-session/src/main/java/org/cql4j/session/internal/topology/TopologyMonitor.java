@@ -24,6 +24,8 @@ import org.cql4j.session.internal.metadata.MetadataManager;
 import org.cql4j.session.internal.metadata.SchemaListener;
 import org.cql4j.session.internal.pool.ConnectionSettings;
 import org.cql4j.session.internal.pool.PoolManager;
+import org.cql4j.session.policy.AddressTranslator;
+import org.cql4j.session.policy.ReconnectionPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +37,12 @@ import org.slf4j.LoggerFactory;
  * <p>Events (native_protocol_v4.spec §4.2.6): a topology change schedules a refresh, debounced so
  * that a burst of events costs one; a status change goes to the node's pool (or schedules a refresh
  * for an unknown node); a schema change goes to the {@link SchemaListener}. If the control
- * connection is lost it moves to another node, with backoff while none answers, and the schema
- * listener is told that events may have been missed.
+ * connection is lost it moves to another node, waiting as the reconnection policy says while none
+ * answers, and the schema listener is told that events may have been missed.
  */
 public final class TopologyMonitor {
   private static final Logger LOG = LoggerFactory.getLogger(TopologyMonitor.class);
   static final Duration REFRESH_DEBOUNCE = Duration.ofMillis(500);
-  private static final Duration CONTROL_RETRY_MIN = Duration.ofMillis(500);
-  private static final Duration CONTROL_RETRY_MAX = Duration.ofSeconds(16);
 
   private final List<InetSocketAddress> contactPoints;
   private final ScheduledExecutorService scheduler;
@@ -52,12 +52,14 @@ public final class TopologyMonitor {
   private final PoolManager pools;
   private final SchemaListener schema;
   private final ControlConnection control;
-  private final TopologyReader reader = new TopologyReader();
+  private final TopologyReader reader;
+  private final ReconnectionPolicy reconnection;
+  private final AddressTranslator translator;
   private final Object lock = new Object();
   private volatile boolean closed;
   // guarded by lock
   private ScheduledFuture<?> pendingRefresh;
-  private long controlRetryNanos;
+  private ReconnectionPolicy.Schedule controlRetry;
 
   /**
    * Creates the monitor; nothing connects before {@link #start()}.
@@ -91,6 +93,9 @@ public final class TopologyMonitor {
     this.pools = pools;
     this.schema = schema;
     this.control = new ControlConnection(factory, settings, this::onEvent);
+    this.reconnection = settings.policies().reconnection();
+    this.translator = settings.policies().addressTranslator();
+    this.reader = new TopologyReader(translator);
   }
 
   /**
@@ -178,7 +183,7 @@ public final class TopologyMonitor {
             (c, error) -> {
               if (error == null) {
                 synchronized (lock) {
-                  controlRetryNanos = 0;
+                  controlRetry = null;
                 }
                 LOG.info("control connection now on {}", c.address());
                 schema.onSchemaEventsMissed();
@@ -187,11 +192,10 @@ public final class TopologyMonitor {
               }
               long delay;
               synchronized (lock) {
-                controlRetryNanos =
-                    Math.min(
-                        Math.max(controlRetryNanos * 2, CONTROL_RETRY_MIN.toNanos()),
-                        CONTROL_RETRY_MAX.toNanos());
-                delay = controlRetryNanos;
+                if (controlRetry == null) {
+                  controlRetry = reconnection.newSchedule();
+                }
+                delay = controlRetry.nextDelay().toNanos();
               }
               LOG.warn(
                   "no node accepts a control connection ({}); retrying in {} ms",
@@ -203,10 +207,11 @@ public final class TopologyMonitor {
             });
   }
 
-  // up nodes first, then the others, then the contact points
+  // up nodes first, then the others the host filter accepts, then the contact points
   private List<InetSocketAddress> controlCandidates() {
     Set<InetSocketAddress> candidates = new LinkedHashSet<>();
     List<Node> nodes = new ArrayList<>(metadata.state().nodes());
+    nodes.removeIf(n -> !pools.accepted(n));
     Collections.shuffle(nodes);
     nodes.stream().filter(Node::isUp).forEach(n -> candidates.add(n.address()));
     nodes.forEach(n -> candidates.add(n.address()));
@@ -223,7 +228,8 @@ public final class TopologyMonitor {
       scheduleRefresh();
     } else if (event instanceof StatusChangeEvent status) {
       boolean up = status.change() == StatusChangeEvent.Change.UP;
-      if (!pools.onStatusEvent(status.address(), up)) {
+      InetSocketAddress address = TopologyReader.translate(translator, status.address());
+      if (!pools.onStatusEvent(address, up) && metadata.state().node(address).isEmpty()) {
         scheduleRefresh(); // a node the snapshot does not know yet
       }
     } else if (event instanceof SchemaChangeEvent change) {

@@ -17,6 +17,7 @@ import org.cql4j.session.internal.connection.SystemQueries;
 import org.cql4j.session.internal.metadata.NodeInfo;
 import org.cql4j.session.internal.metadata.Topology;
 import org.cql4j.session.internal.session.BlockingCalls;
+import org.cql4j.session.policy.AddressTranslator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,37 @@ final class TopologyReader {
   static final String PEERS = "SELECT * FROM system.peers";
   static final String KEYSPACES = "SELECT keyspace_name, replication FROM system_schema.keyspaces";
 
+  private final AddressTranslator translator;
   private volatile boolean peersV2Missing;
+
+  /**
+   * Creates a reader.
+   *
+   * @param translator translates the peers' advertised addresses
+   */
+  TopologyReader(AddressTranslator translator) {
+    this.translator = translator;
+  }
+
+  /**
+   * Translates an advertised address; a translator that fails or returns null keeps it (logged).
+   *
+   * @param translator the session's translator
+   * @param advertised the address from {@code system.peers} or an event
+   * @return the address to connect to
+   */
+  static InetSocketAddress translate(AddressTranslator translator, InetSocketAddress advertised) {
+    try {
+      InetSocketAddress translated = translator.translate(advertised);
+      if (translated != null) {
+        return translated;
+      }
+      LOG.warn("the address translator returned null for {}; keeping it", advertised);
+    } catch (RuntimeException e) {
+      LOG.warn("the address translator failed on {}; keeping it", advertised, e);
+    }
+    return advertised;
+  }
 
   /**
    * Reads every node's row and every keyspace's replication.
@@ -59,7 +90,8 @@ final class TopologyReader {
         .thenCombine(keyspaces, Topology::new);
   }
 
-  private static List<NodeInfo> nodes(
+  // the control node keeps the address the session reached it at; the peers' are translated
+  private List<NodeInfo> nodes(
       Connection connection, List<CqlRow> localRows, List<CqlRow> peerRows) {
     List<NodeInfo> nodes = new ArrayList<>();
     if (!localRows.isEmpty()) {
@@ -71,7 +103,7 @@ final class TopologyReader {
         LOG.warn("ignoring an incomplete row of the peers table: {}", row);
         continue;
       }
-      nodes.add(nodeInfo(row, address));
+      nodes.add(nodeInfo(row, translate(translator, address)));
     }
     return nodes;
   }

@@ -15,6 +15,7 @@ import org.cql4j.session.PoolSize;
 import org.cql4j.session.internal.connection.ConnectionFactory;
 import org.cql4j.session.internal.connection.LocalCqlServer;
 import org.cql4j.session.internal.connection.Transport;
+import org.cql4j.session.internal.session.ClusterPolicies;
 import org.cql4j.session.internal.session.SessionConfig;
 import org.cql4j.session.profile.ExecutionProfile;
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +110,8 @@ class NodeConnectionPoolTest {
             Duration.ofSeconds(10),
             true,
             List.of(),
-            false);
+            false,
+            ClusterPolicies.DEFAULTS);
     return new NodeConnectionPool(
         address,
         PoolSize.perHost(size),
