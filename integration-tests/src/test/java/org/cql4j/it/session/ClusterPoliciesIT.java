@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.cql4j.protocol.frame.Opcode;
+import org.cql4j.protocol.value.Values;
 import org.cql4j.session.Node;
 import org.cql4j.session.QueryResult;
 import org.cql4j.session.Session;
 import org.cql4j.session.policy.ConstantReconnectionPolicy;
+import org.cql4j.session.statement.PreparedStatement;
 import org.cql4j.testkit.CassandraNode;
 import org.cql4j.testkit.CassandraTest;
 import org.cql4j.testkit.CqlProxy;
@@ -63,6 +66,54 @@ class ClusterPoliciesIT {
       long back = System.nanoTime();
       await(node::isUp, Duration.ofSeconds(2));
       assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(1));
+    }
+  }
+
+  /**
+   * A node that comes back up is marked up only once the statements the application holds are
+   * prepared on it, so that no EXECUTE meets UNPREPARED there.
+   */
+  @Test
+  void preparesHeldStatementsOnANodeThatComesBackBeforeRoutingToIt(TestCluster cluster)
+      throws Exception {
+    CqlProxy proxy = cluster.proxy().orElseThrow();
+    ProxyNode second = proxy.node(2);
+    try (Session session =
+        Session.builder()
+            .knownNode(proxy.node(1).contactPoint())
+            .reconnectionPolicy(new ConstantReconnectionPolicy(Duration.ofMillis(200)))
+            .build()) {
+      List<PreparedStatement> held = new ArrayList<>();
+      for (int i = 0; i < 150; i++) { // more than one wave of 100 PREPAREs
+        held.add(session.prepare("SELECT release_version AS v" + i + " FROM system.local"));
+      }
+      Node node = nodeAt(session, second.proxyAddress());
+      await(node::isUp, Duration.ofSeconds(10));
+
+      Rule refuse =
+          second
+              .rules()
+              .add(
+                  Condition.requestOpcode(Opcode.OPTIONS, Opcode.STARTUP),
+                  Action.closeConnection());
+      second.closeConnections();
+      await(() -> !node.isUp(), Duration.ofSeconds(10));
+      long prepares = second.counters().frames(Opcode.PREPARE);
+      // the PREPAREs are slow: the node must not be up before they are answered
+      Rule slow =
+          second
+              .rules()
+              .add(Condition.requestOpcode(Opcode.PREPARE), Action.delay(Duration.ofMillis(300)));
+      second.rules().remove(refuse);
+      await(node::isUp, Duration.ofSeconds(10));
+      assertThat(second.counters().frames(Opcode.PREPARE) - prepares)
+          .as("PREPAREs sent to the node before it was marked up")
+          .isGreaterThanOrEqualTo(held.size());
+      second.rules().remove(slow);
+      for (PreparedStatement statement : held) {
+        assertThat(session.executeUnpaged(statement, Values.EMPTY).intoRowsResult().rowsNumber())
+            .isEqualTo(1);
+      }
     }
   }
 

@@ -14,6 +14,8 @@ import org.cql4j.session.internal.metadata.MetadataManager;
 import org.cql4j.session.internal.metadata.SchemaListener;
 import org.cql4j.session.internal.pool.ConnectionSettings;
 import org.cql4j.session.internal.pool.PoolManager;
+import org.cql4j.session.internal.prepare.PreparedTexts;
+import org.cql4j.session.internal.prepare.Preparer;
 import org.cql4j.session.internal.request.Observers;
 import org.cql4j.session.internal.session.KeyspaceHolder;
 import org.cql4j.session.internal.session.SchemaAgreement;
@@ -42,6 +44,8 @@ public final class SessionContext {
   private final SessionChanges sessionChanges;
   private final Observers observers;
   private final Latencies latencies = new Latencies();
+  private final PreparedTexts preparedTexts = new PreparedTexts();
+  private final Duration queryTimeout;
 
   /**
    * Builds the session's components; nothing connects before {@link #start()}.
@@ -61,9 +65,16 @@ public final class SessionContext {
     this.executor = executor;
     ConnectionFactory factory = new ConnectionFactory(transport);
     ConnectionSettings settings = new ConnectionSettings(config);
-    Duration queryTimeout = config.connectTimeout().plusSeconds(5);
+    this.queryTimeout = config.connectTimeout().plusSeconds(5);
     this.pools =
-        new PoolManager(config, factory, settings, keyspace::cql, transport.group(), metadata);
+        new PoolManager(
+            config,
+            factory,
+            settings,
+            keyspace::cql,
+            transport.group(),
+            metadata,
+            this::prepareOnNodeUp);
     this.frozenColumns = new FrozenColumns(this::controlConnection, queryTimeout);
     this.schema =
         config.fetchSchemaMetadata()
@@ -102,6 +113,12 @@ public final class SessionContext {
             : new Observers(config.requestListeners());
   }
 
+  // a node that comes back up gets the statements the application holds before any request
+  private CompletableFuture<Void> prepareOnNodeUp(Connection connection) {
+    List<String> texts = preparedTexts.texts();
+    return texts.isEmpty() ? null : Preparer.onConnection(connection, texts, queryTimeout);
+  }
+
   // the schema lookups go through the control connection, which the monitor owns
   private Connection controlConnection() {
     return topology.controlConnection();
@@ -126,6 +143,11 @@ public final class SessionContext {
   public CompletableFuture<Void> close() {
     metadata.close();
     return CompletableFuture.allOf(topology.close(), pools.close());
+  }
+
+  /** The statements the session prepared and the application still holds. */
+  public PreparedTexts preparedTexts() {
+    return preparedTexts;
   }
 
   /** The session's configuration. */

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cql4j.protocol.scylla.ShardingInfo;
 import org.cql4j.session.Node;
 import org.cql4j.session.PoolSize;
+import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.ConnectionFactory;
 import org.cql4j.session.internal.metadata.MetadataManager;
 import org.cql4j.session.internal.session.SessionConfig;
@@ -31,6 +33,7 @@ public final class PoolManager implements NodeConnectionPool.Listener {
   private final PoolSize poolSize;
   private final ShardAwarePorts ports;
   private final HostFilter hostFilter;
+  private final Function<Connection, CompletableFuture<Void>> warmUp;
   private final Supplier<String> keyspace;
   private final ScheduledExecutorService scheduler;
   private final MetadataManager metadata;
@@ -46,6 +49,8 @@ public final class PoolManager implements NodeConnectionPool.Listener {
    * @param keyspace the session's current keyspace identifier, or null
    * @param scheduler runs reconnection attempts
    * @param metadata told when a node becomes reachable or unreachable
+   * @param warmUp run on a connection of a node that becomes reachable, before the node is marked
+   *     up; returns null when there is nothing to do, and its future never fails
    */
   public PoolManager(
       SessionConfig config,
@@ -53,7 +58,8 @@ public final class PoolManager implements NodeConnectionPool.Listener {
       ConnectionSettings settings,
       Supplier<String> keyspace,
       ScheduledExecutorService scheduler,
-      MetadataManager metadata) {
+      MetadataManager metadata,
+      Function<Connection, CompletableFuture<Void>> warmUp) {
     this.factory = factory;
     this.settings = settings;
     this.poolSize = config.poolSize();
@@ -62,6 +68,7 @@ public final class PoolManager implements NodeConnectionPool.Listener {
     this.keyspace = keyspace;
     this.scheduler = scheduler;
     this.metadata = metadata;
+    this.warmUp = warmUp;
   }
 
   /**
@@ -154,9 +161,26 @@ public final class PoolManager implements NodeConnectionPool.Listener {
     return true;
   }
 
+  /**
+   * Marks the node up, after the warm-up (preparing the session's statements) when there is one:
+   * requests are routed to a node only once it knows them.
+   */
   @Override
   public void onPoolUp(InetSocketAddress address) {
-    metadata.setUp(address, true, null);
+    NodeConnectionPool pool = pools.get(address);
+    Connection connection = pool == null ? null : pool.connection();
+    CompletableFuture<Void> warmedUp = connection == null ? null : warmUp.apply(connection);
+    if (warmedUp == null || warmedUp.isDone()) {
+      metadata.setUp(address, true, null);
+      return;
+    }
+    warmedUp.whenComplete(
+        (v, e) -> {
+          // still up: a later onPoolDown marked it down, and a later onPoolUp warms up again
+          if (pool.connection() != null) {
+            metadata.setUp(address, true, null);
+          }
+        });
   }
 
   @Override

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class Preparer {
   private static final Logger LOG = LoggerFactory.getLogger(Preparer.class);
 
+  /** PREPAREs in flight at once when a node comes back up (the Java driver's default). */
+  static final int PARALLELISM = 100;
+
   private Preparer() {}
 
   /**
@@ -59,7 +62,9 @@ public final class Preparer {
 
   /**
    * Prepares statements on one connection, ignoring failures: a node that came back up gets the
-   * session's statements before requests are routed to it.
+   * session's statements before requests are routed to it. At most {@value #PARALLELISM} are in
+   * flight at once. An unqualified statement is prepared in the session's current keyspace; one
+   * that fails here is prepared again when an EXECUTE meets UNPREPARED.
    *
    * @param connection a connection of the node
    * @param statements the CQL texts
@@ -67,6 +72,16 @@ public final class Preparer {
    * @return completes when every statement was answered or failed
    */
   public static CompletableFuture<Void> onConnection(
+      Connection connection, List<String> statements, Duration timeout) {
+    CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+    for (int from = 0; from < statements.size(); from += PARALLELISM) {
+      List<String> wave = statements.subList(from, Math.min(from + PARALLELISM, statements.size()));
+      done = done.thenCompose(v -> wave(connection, wave, timeout));
+    }
+    return done;
+  }
+
+  private static CompletableFuture<Void> wave(
       Connection connection, List<String> statements, Duration timeout) {
     List<CompletableFuture<?>> answers = new ArrayList<>(statements.size());
     for (String cql : statements) {

@@ -129,6 +129,7 @@ public final class StatementRunner {
                   PreparedStatements.create(
                       statement.cql(), result, result.variables().isLwt(lwtMask));
               PreparedStatements.access().copySettings(statement, ps);
+              context.preparedTexts().add(ps);
               Duration timeout =
                   settings.requestTimeout() == null ? Duration.ZERO : settings.requestTimeout();
               return Preparer.onOtherNodes(
