@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.protocol.value.Values;
+import org.cql4j.session.CachingSession;
 import org.cql4j.session.QueryResult;
 import org.cql4j.session.Session;
 import org.cql4j.session.statement.PreparedStatement;
@@ -24,9 +25,14 @@ public final class StatementsExample {
    * @param markers the bind markers of the prepared insert, {@code name type}
    * @param tokenAware whether the insert binds the whole partition key
    * @param events the number of events written asynchronously and counted after USE
+   * @param cached what the caching session read for each of ten executions of one text
    */
   public record Outcome(
-      String releaseVersion, List<String> markers, boolean tokenAware, long events) {}
+      String releaseVersion,
+      List<String> markers,
+      boolean tokenAware,
+      long events,
+      List<String> cached) {}
 
   /**
    * Runs the example against {@code CQL_CONTACT_POINTS} or a node started for it.
@@ -102,6 +108,20 @@ public final class StatementsExample {
             .intoRowsResult()
             .singleRow(Long.class);
     // end::use[]
-    return new Outcome(releaseVersion, markers, tokenAware, events);
+
+    // tag::caching[]
+    CachingSession cache = CachingSession.of(session, 1_000); // up to 1,000 texts, LRU
+    List<String> cached = new ArrayList<>();
+    for (int seq = 0; seq < 10; seq++) {
+      // prepared on the first execution, reused by the nine others
+      cached.add(
+          cache
+              .executeUnpaged(
+                  "SELECT what FROM examples.events WHERE day = ? AND seq = ?", Values.of(day, seq))
+              .intoRowsResult()
+              .singleRow(String.class));
+    }
+    // end::caching[]
+    return new Outcome(releaseVersion, markers, tokenAware, events, cached);
   }
 }

@@ -20,6 +20,10 @@ class StatementsExampleIT {
       assertThat(outcome.markers().get(0)).startsWith("day ");
       assertThat(outcome.tokenAware()).isTrue();
       assertThat(outcome.events()).isEqualTo(100);
+      assertThat(outcome.cached())
+          .containsExactly(
+              "event 0", "event 1", "event 2", "event 3", "event 4", "event 5", "event 6",
+              "event 7", "event 8", "event 9");
       assertThat(session.getKeyspace()).contains("examples");
     }
   }
