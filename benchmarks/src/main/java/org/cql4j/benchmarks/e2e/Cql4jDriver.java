@@ -10,6 +10,8 @@ import org.cql4j.session.PoolSize;
 import org.cql4j.session.QueryResult;
 import org.cql4j.session.Session;
 import org.cql4j.session.SessionBuilder;
+import org.cql4j.session.policy.NoSpeculativeExecution;
+import org.cql4j.session.policy.SimpleSpeculativeExecutionPolicy;
 import org.cql4j.session.profile.ExecutionProfile;
 import org.cql4j.session.statement.PreparedStatement;
 
@@ -34,14 +36,26 @@ final class Cql4jDriver implements DriverUnderTest {
   @Row
   record PartitionKey(long pk) {}
 
+  private final boolean speculative;
   private Session session;
   private PreparedStatement insert;
   private PreparedStatement selectOne;
   private PreparedStatement selectPartition;
 
+  /**
+   * Creates the adapter.
+   *
+   * @param speculative whether the profile has a speculative policy that never fires (one extra
+   *     execution after 10 s, beyond the request timeout) and the statements are idempotent, to
+   *     measure what the policy costs on the request path
+   */
+  Cql4jDriver(boolean speculative) {
+    this.speculative = speculative;
+  }
+
   @Override
   public String description() {
-    return "cql4j";
+    return speculative ? "cql4j-speculative" : "cql4j";
   }
 
   @Override
@@ -50,6 +64,10 @@ final class Cql4jDriver implements DriverUnderTest {
         ExecutionProfile.builder()
             .consistency(Consistency.LOCAL_ONE)
             .requestTimeout(settings.requestTimeout())
+            .speculativeExecutionPolicy(
+                speculative
+                    ? new SimpleSpeculativeExecutionPolicy(1, Duration.ofSeconds(10))
+                    : NoSpeculativeExecution.INSTANCE)
             .build();
     SessionBuilder builder = Session.builder();
     settings.contactPoints().forEach(builder::knownNode);
@@ -81,6 +99,11 @@ final class Cql4jDriver implements DriverUnderTest {
     insert = session.prepare(BenchData.INSERT);
     selectOne = session.prepare(BenchData.SELECT_ONE);
     selectPartition = session.prepare(BenchData.SELECT_PARTITION);
+    if (speculative) { // speculative executions run for idempotent statements only
+      insert.setIdempotent(true);
+      selectOne.setIdempotent(true);
+      selectPartition.setIdempotent(true);
+    }
   }
 
   @Override

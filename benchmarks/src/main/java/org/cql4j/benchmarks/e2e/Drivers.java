@@ -17,7 +17,10 @@ public final class Drivers {
     REGISTRY.put("java", JavaDriver::new);
 
     // The driver under test: the report compares "cql4j" to "java" when both are measured.
-    REGISTRY.put("cql4j", Cql4jDriver::new);
+    REGISTRY.put("cql4j", () -> new Cql4jDriver(false));
+
+    // cql4j with a speculative policy that never fires, for the cost of the policy itself
+    REGISTRY.put("cql4j-speculative", () -> new Cql4jDriver(true));
   }
 
   private Drivers() {}
