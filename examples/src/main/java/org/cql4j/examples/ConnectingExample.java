@@ -1,13 +1,18 @@
 package org.cql4j.examples;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.cql4j.session.Node;
 import org.cql4j.session.PoolSize;
 import org.cql4j.session.Session;
 import org.cql4j.session.errors.ConnectionException;
+import org.cql4j.session.errors.NoHostAvailableException;
+import org.cql4j.session.policy.ConstantReconnectionPolicy;
+import org.cql4j.session.policy.HostFilter;
 
 /** Opens a session with every connection setting spelled out, looks at the cluster, closes it. */
 public final class ConnectingExample {
@@ -21,6 +26,14 @@ public final class ConnectingExample {
    * @param unreachable the message of the error for a cluster that cannot be reached
    */
   public record Outcome(List<String> nodes, String keyspace, String unreachable) {}
+
+  /**
+   * What a session whose host filter refuses every node saw.
+   *
+   * @param nodes the nodes it knows
+   * @param error what a request failed with, or null if it did not fail
+   */
+  public record Filtered(List<Node> nodes, NoHostAvailableException error) {}
 
   /**
    * Runs the example against {@code CQL_CONTACT_POINTS} or a node started for it.
@@ -93,5 +106,53 @@ public final class ConnectingExample {
     // end::unreachable[]
     System.out.println(unreachable);
     return new Outcome(nodes, keyspace, unreachable);
+  }
+
+  /**
+   * Opens a session that finds a node that stopped answering within seconds, reconnects to it every
+   * second, and connects only to the nodes of {@code datacenter1}.
+   *
+   * @param contactPoints the contact points, {@code host[:port]}
+   * @return the session
+   */
+  public static Session connectWatchful(List<String> contactPoints) {
+    // tag::keepalive[]
+    Map<InetSocketAddress, InetSocketAddress> nat = Map.of(); // advertised -> reachable, behind NAT
+    Session session =
+        Session.builder()
+            .knownNodes(contactPoints)
+            .keepaliveInterval(Duration.ofSeconds(5)) // heartbeat after 5 s without a read (30 s)
+            .keepaliveTimeout(Duration.ofSeconds(2)) // no answer in 2 s: connection closed (30 s)
+            .reconnectionPolicy(new ConstantReconnectionPolicy(Duration.ofSeconds(1)))
+            .hostFilter(HostFilter.datacenters("datacenter1")) // no connection to other DCs
+            .addressTranslator(advertised -> nat.getOrDefault(advertised, advertised))
+            .build();
+    // end::keepalive[]
+    return session;
+  }
+
+  /**
+   * Opens a session whose host filter refuses every node, and sends it a request.
+   *
+   * @param contactPoints the contact points, {@code host[:port]}
+   * @return what it saw
+   */
+  public static Filtered refuseEveryNode(List<String> contactPoints) {
+    // tag::filtered[]
+    try (Session elsewhere =
+        Session.builder()
+            .knownNodes(contactPoints)
+            .hostFilter(HostFilter.datacenters("dc-far-away")) // no node of this cluster
+            .build()) {
+      List<Node> nodes = elsewhere.getClusterState().nodes(); // every node, each down
+      NoHostAvailableException error = null;
+      try {
+        elsewhere.queryUnpaged("SELECT now() FROM system.local");
+      } catch (NoHostAvailableException e) {
+        error = e; // no node to send it to: e.errors() is empty
+      }
+      return new Filtered(nodes, error);
+    }
+    // end::filtered[]
   }
 }
