@@ -264,6 +264,10 @@ class RequestListenersIT {
             throw new IllegalStateException("history bug");
           }
         };
+    Logger log = (Logger) LoggerFactory.getLogger("org.cql4j.session.internal.request.History");
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    log.addAppender(logged);
     try (Session session = session()) {
       PreparedStatement read =
           session.prepare(READ).setExecutionProfileHandle(RETRYING).setHistoryListener(throwing);
@@ -276,7 +280,13 @@ class RequestListenersIT {
       assertThatThrownBy(() -> session.executeUnpaged(read, Values.of(1)))
           .isInstanceOfSatisfying(
               DbException.class, e -> assertThat(e.error()).isEqualTo(new DbError.Invalid()));
+    } finally {
+      log.detachAppender(logged);
     }
+    assertThat(logged.list)
+        .as("a throwing history listener is reported once, not at every callback")
+        .filteredOn(e -> e.getLevel() == Level.WARN)
+        .hasSize(1);
   }
 
   @Test

@@ -1,5 +1,8 @@
 package org.cql4j.session.internal.request;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.cql4j.session.Node;
 import org.cql4j.session.observability.HistoryListener;
 import org.cql4j.session.policy.RetryDecision;
@@ -8,11 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One request's side of a statement's {@link HistoryListener}: remembers the request's id and
- * passes the ids back; a listener that throws is logged and ignored. {@link #NONE}, for statements
- * without a listener, does nothing and costs no allocation. Thread-safe as far as its listener is.
+ * passes the ids back; a listener that throws is logged once and ignored. {@link #NONE}, for
+ * statements without a listener, does nothing and costs no allocation. Thread-safe as far as its
+ * listener is.
  */
 class History {
   private static final Logger LOG = LoggerFactory.getLogger(History.class);
+  // listeners belong to statements, which outlive no session in particular: weak keys
+  private static final Map<HistoryListener, Boolean> WARNED =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   /** No listener. */
   static final History NONE = new History(null, -1);
@@ -38,7 +45,7 @@ class History {
     try {
       return new History(listener, listener.onRequestStart());
     } catch (RuntimeException e) {
-      LOG.warn("history listener {} threw; no history for this request", listener, e);
+      new History(listener, -1).warn(e);
       return NONE;
     }
   }
@@ -107,7 +114,10 @@ class History {
     }
   }
 
+  // once per listener, as for request listeners: a listener that always throws must not flood
   private void warn(RuntimeException e) {
-    LOG.warn("history listener {} threw", listener, e);
+    if (WARNED.putIfAbsent(listener, Boolean.TRUE) == null) {
+      LOG.warn("history listener {} threw (logged once, requests go on)", listener, e);
+    }
   }
 }
