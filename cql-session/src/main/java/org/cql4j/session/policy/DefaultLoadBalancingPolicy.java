@@ -1,6 +1,5 @@
 package org.cql4j.session.policy;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -93,9 +92,9 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
   }
 
   @Override
-  public void onRequestSuccess(RoutingInfo request, Duration latency, Node node) {
+  public void onRequestSuccess(RoutingInfo request, long latencyNanos, Node node) {
     if (this.latency != null) {
-      this.latency.record(node, latency);
+      this.latency.record(node, latencyNanos);
     }
   }
 

@@ -1,6 +1,5 @@
 package org.cql4j.session.policy;
 
-import java.time.Duration;
 import java.util.Iterator;
 import org.cql4j.session.ClusterState;
 import org.cql4j.session.Node;
@@ -42,25 +41,26 @@ public interface LoadBalancingPolicy {
 
   /**
    * Called when a request succeeded on a node, for latency-aware policies. Thread-safe; must not
-   * block. Default: does nothing.
+   * block. Default: does nothing. (The latency is in nanoseconds, not a {@code Duration}: this runs
+   * for every request, and a {@code Duration} would be an allocation each time.)
    *
    * @param request the request
-   * @param latency how long the attempt took
+   * @param latencyNanos how long the request took, in nanoseconds
    * @param node the node that answered
    */
-  default void onRequestSuccess(RoutingInfo request, Duration latency, Node node) {}
+  default void onRequestSuccess(RoutingInfo request, long latencyNanos, Node node) {}
 
   /**
    * Called when a request attempt failed on a node. Thread-safe; must not block. Default: does
    * nothing.
    *
    * @param request the request
-   * @param latency how long the attempt took
+   * @param latencyNanos how long the attempt took, in nanoseconds
    * @param node the node that failed
    * @param error what it failed with
    */
   default void onRequestFailure(
-      RoutingInfo request, Duration latency, Node node, Throwable error) {}
+      RoutingInfo request, long latencyNanos, Node node, Throwable error) {}
 
   /** A short name for logs and {@code toString}. Default: the simple class name. */
   default String name() {

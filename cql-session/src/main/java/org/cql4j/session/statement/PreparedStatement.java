@@ -216,5 +216,20 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
     public void copySettings(StatementSettings<?> from, StatementSettings<?> to) {
       to.copySettingsFrom(from);
     }
+
+    @Override
+    public int settingsVersion(StatementSettings<?> statement) {
+      return statement.version();
+    }
+
+    @Override
+    public Object resolvedSettings(StatementSettings<?> statement) {
+      return statement.resolved();
+    }
+
+    @Override
+    public void resolvedSettings(StatementSettings<?> statement, Object resolution) {
+      statement.resolved(resolution);
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.SerialConsistency;
 import org.cql4j.session.observability.HistoryListener;
@@ -36,12 +37,36 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
   private volatile boolean idempotent;
   private volatile ExecutionProfileHandle executionProfileHandle;
   private volatile HistoryListener historyListener;
+  // for the session: bumped after every change; the settings last resolved, with their version
+  private volatile int version;
+  private volatile Object resolved;
+
+  @SuppressWarnings("rawtypes")
+  private static final AtomicIntegerFieldUpdater<StatementSettings> VERSION =
+      AtomicIntegerFieldUpdater.newUpdater(StatementSettings.class, "version");
 
   StatementSettings() {}
 
+  // after a change: cached resolutions of the old settings no longer apply
   @SuppressWarnings("unchecked")
-  private S self() {
+  private S changed() {
+    VERSION.incrementAndGet(this);
     return (S) this;
+  }
+
+  /** The version of the settings: changes after every setter. */
+  final int version() {
+    return version;
+  }
+
+  /** What the session last resolved from these settings (its own type), or null. */
+  final Object resolved() {
+    return resolved;
+  }
+
+  /** Keeps what the session resolved, for the next execution of these settings. */
+  final void resolved(Object resolution) {
+    resolved = resolution;
   }
 
   /**
@@ -52,7 +77,7 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
    */
   public S setConsistency(Consistency consistency) {
     this.consistency = consistency;
-    return self();
+    return changed();
   }
 
   /** The consistency set on this statement, or empty when the profile decides. Thread-safe. */
@@ -69,7 +94,7 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
    */
   public S setSerialConsistency(SerialConsistency serialConsistency) {
     this.serialConsistency = serialConsistency;
-    return self();
+    return changed();
   }
 
   /** The serial consistency set on this statement, or empty when the profile decides. */
@@ -90,7 +115,7 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
       throw new IllegalArgumentException("page size must be positive, got " + pageSize);
     }
     this.pageSize = pageSize;
-    return self();
+    return changed();
   }
 
   /** The page size: the value set, or {@value #DEFAULT_PAGE_SIZE}. Thread-safe. */
@@ -111,7 +136,7 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
       throw new IllegalArgumentException("request timeout must be positive, got " + requestTimeout);
     }
     this.requestTimeout = requestTimeout;
-    return self();
+    return changed();
   }
 
   /** The request timeout set on this statement, or empty when the profile decides. */
@@ -129,7 +154,7 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
   public S setTimestamp(long microsecondsSinceEpoch) {
     this.timestamp = microsecondsSinceEpoch;
     this.hasTimestamp = true;
-    return self();
+    return changed();
   }
 
   /**
@@ -139,7 +164,7 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
    */
   public S clearTimestamp() {
     this.hasTimestamp = false;
-    return self();
+    return changed();
   }
 
   /** The timestamp set on this statement in microseconds since the epoch, or empty. */
@@ -157,7 +182,7 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
    */
   public S setTracing(boolean tracing) {
     this.tracing = tracing;
-    return self();
+    return changed();
   }
 
   /** Whether executions are traced. Thread-safe. */
@@ -174,7 +199,7 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
    */
   public S setIdempotent(boolean idempotent) {
     this.idempotent = idempotent;
-    return self();
+    return changed();
   }
 
   /** Whether the statement was declared idempotent. Thread-safe. */
@@ -191,7 +216,7 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
    */
   public S setExecutionProfileHandle(ExecutionProfileHandle handle) {
     this.executionProfileHandle = handle;
-    return self();
+    return changed();
   }
 
   /** The execution profile handle set on this statement, or empty. Thread-safe. */
@@ -209,7 +234,7 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
    */
   public S setHistoryListener(HistoryListener listener) {
     this.historyListener = listener;
-    return self();
+    return changed();
   }
 
   /** The history listener set on this statement, or null. Thread-safe. */
@@ -234,5 +259,6 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
     idempotent = other.idempotent;
     executionProfileHandle = other.executionProfileHandle;
     historyListener = other.historyListener;
+    changed();
   }
 }

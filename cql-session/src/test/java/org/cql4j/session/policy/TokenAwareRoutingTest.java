@@ -154,8 +154,8 @@ class TokenAwareRoutingTest {
             .latencyAwareness(LatencyAwareness.builder().minimumMeasurements(5).build())
             .build();
     for (int i = 0; i < 10; i++) {
-      p.onRequestSuccess(key("simple", false), Duration.ofMillis(1), b2);
-      p.onRequestSuccess(key("simple", false), Duration.ofMillis(50), a2);
+      p.onRequestSuccess(key("simple", false), Duration.ofMillis(1).toNanos(), b2);
+      p.onRequestSuccess(key("simple", false), Duration.ofMillis(50).toNanos(), a2);
     }
     assertThat(picks(p, key("simple", false), 100)).containsOnlyKeys(b2);
     assertThat(plan(p, key("simple", false), cluster)).startsWith(b2).endsWith(a2);

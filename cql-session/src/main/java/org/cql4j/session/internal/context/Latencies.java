@@ -10,7 +10,8 @@ import org.HdrHistogram.Recorder;
  * The latencies of a session's successful requests, for the percentile speculative execution
  * policy: an HdrHistogram {@link Recorder} (wait-free recording from any thread, no allocation)
  * whose interval histogram is swapped at most once a second, by whichever reader finds it stale.
- * Thread-safe.
+ * Nothing is recorded until the first percentile is asked for (a session without a percentile
+ * policy pays nothing for it). Thread-safe.
  */
 public final class Latencies {
   private static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -21,6 +22,7 @@ public final class Latencies {
   private Histogram interval; // guarded by this
   private Histogram previous; // guarded by this: the last full interval
   private long swappedAt = System.nanoTime(); // guarded by this
+  private volatile boolean wanted;
 
   /**
    * Records a successful request's latency.
@@ -28,16 +30,20 @@ public final class Latencies {
    * @param nanos how long it took
    */
   public void record(long nanos) {
-    recorder.recordValue(Math.max(1_000, Math.min(nanos, MAX_NANOS)));
+    if (wanted) {
+      recorder.recordValue(Math.max(1_000, Math.min(nanos, MAX_NANOS)));
+    }
   }
 
   /**
-   * A percentile of the latencies of the last full second.
+   * A percentile of the latencies of the latest complete window: the window in progress ends here
+   * once it is a second old.
    *
    * @param percentile between 0 and 100
-   * @return the latency, or empty when that second saw fewer than 100 requests
+   * @return the latency, or empty when that window holds fewer than 100 requests
    */
   public synchronized Optional<Duration> percentile(double percentile) {
+    wanted = true;
     long now = System.nanoTime();
     if (now - swappedAt >= INTERVAL_NANOS) {
       interval = recorder.getIntervalHistogram(interval);

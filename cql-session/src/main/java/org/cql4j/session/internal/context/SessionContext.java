@@ -17,6 +17,7 @@ import org.cql4j.session.internal.pool.PoolManager;
 import org.cql4j.session.internal.prepare.PreparedTexts;
 import org.cql4j.session.internal.prepare.Preparer;
 import org.cql4j.session.internal.request.Observers;
+import org.cql4j.session.internal.request.SpeculativeTimers;
 import org.cql4j.session.internal.session.KeyspaceHolder;
 import org.cql4j.session.internal.session.SchemaAgreement;
 import org.cql4j.session.internal.session.SessionChanges;
@@ -44,6 +45,7 @@ public final class SessionContext {
   private final SessionChanges sessionChanges;
   private final Observers observers;
   private final Latencies latencies = new Latencies();
+  private final SpeculativeTimers speculativeTimers;
   private final PreparedTexts preparedTexts = new PreparedTexts();
   private final Duration queryTimeout;
 
@@ -63,6 +65,7 @@ public final class SessionContext {
     this.config = config;
     this.transport = transport;
     this.executor = executor;
+    this.speculativeTimers = new SpeculativeTimers(transport.group());
     ConnectionFactory factory = new ConnectionFactory(transport);
     ConnectionSettings settings = new ConnectionSettings(config);
     this.queryTimeout = config.connectTimeout().plusSeconds(5);
@@ -193,6 +196,11 @@ public final class SessionContext {
   /** The session's request listeners. */
   public Observers observers() {
     return observers;
+  }
+
+  /** The timers of the requests' speculative executions. */
+  public SpeculativeTimers speculativeTimers() {
+    return speculativeTimers;
   }
 
   /** The latencies of the session's successful requests. */

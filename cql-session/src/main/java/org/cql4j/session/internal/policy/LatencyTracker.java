@@ -1,7 +1,6 @@
 package org.cql4j.session.internal.policy;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cql4j.session.Node;
@@ -41,10 +40,10 @@ public final class LatencyTracker {
    * Records one answer's latency.
    *
    * @param node the node that answered
-   * @param latency how long the attempt took
+   * @param latencyNanos how long the attempt took, in nanoseconds
    */
-  public void record(Node node, Duration latency) {
-    averages.computeIfAbsent(node.address(), a -> new Average()).add(latency.toNanos(), scaleNanos);
+  public void record(Node node, long latencyNanos) {
+    averages.computeIfAbsent(node.address(), a -> new Average()).add(latencyNanos, scaleNanos);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.SerialConsistency;
+import org.cql4j.session.internal.statement.PreparedStatements;
 import org.cql4j.session.observability.HistoryListener;
 import org.cql4j.session.policy.LoadBalancingPolicy;
 import org.cql4j.session.policy.RetryPolicy;
@@ -19,7 +20,9 @@ import org.cql4j.session.statement.StatementSettings;
  * <p>Priority (api.md, "Execution profiles"): a setting on the statement beats the statement's
  * handle, which beats the session's default handle. A profile is always complete, so the handle
  * that applies (the statement's, else the session's) supplies every setting the statement leaves
- * unset. Handles are read once here, so a remap during a request does not affect it.
+ * unset. Handles are read once here, so a remap during a request does not affect it. The result is
+ * kept on the statement until one of its settings changes or its handle maps to another profile, so
+ * that executing a statement again allocates nothing here.
  *
  * @param profile the profile that applied (through the statement's or the session's handle)
  * @param consistency the consistency to send
@@ -55,17 +58,31 @@ public record EffectiveSettings(
     Objects.requireNonNull(sessionDefault, "sessionDefault");
     ExecutionProfile profile =
         statement.getExecutionProfileHandle().orElse(sessionDefault).profile();
-    return new EffectiveSettings(
-        profile,
-        statement.getConsistency().orElse(profile.consistency()),
-        statement.getSerialConsistency().orElse(profile.serialConsistency()),
-        statement.getRequestTimeout().orElse(profile.requestTimeout().orElse(null)),
-        statement.getPageSize(),
-        statement.getTimestamp(),
-        statement.isTracing(),
-        statement.isIdempotent(),
-        statement.getHistoryListener());
+    // a statement executed again with unchanged settings under the same profile: resolved already
+    PreparedStatements.Access access = PreparedStatements.access();
+    int version = access.settingsVersion(statement);
+    if (access.resolvedSettings(statement) instanceof Resolved last
+        && last.version() == version
+        && last.settings().profile() == profile) {
+      return last.settings();
+    }
+    EffectiveSettings settings =
+        new EffectiveSettings(
+            profile,
+            statement.getConsistency().orElse(profile.consistency()),
+            statement.getSerialConsistency().orElse(profile.serialConsistency()),
+            statement.getRequestTimeout().orElse(profile.requestTimeout().orElse(null)),
+            statement.getPageSize(),
+            statement.getTimestamp(),
+            statement.isTracing(),
+            statement.isIdempotent(),
+            statement.getHistoryListener());
+    access.resolvedSettings(statement, new Resolved(settings, version));
+    return settings;
   }
+
+  // kept on the statement: the settings resolved from one version of its settings
+  private record Resolved(EffectiveSettings settings, int version) {}
 
   /** The profile's load-balancing policy. */
   public LoadBalancingPolicy loadBalancingPolicy() {

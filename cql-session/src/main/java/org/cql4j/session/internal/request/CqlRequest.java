@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.cql4j.protocol.Consistency;
@@ -34,7 +32,6 @@ import org.cql4j.session.internal.result.QueryResults;
 import org.cql4j.session.internal.routing.Routing;
 import org.cql4j.session.internal.routing.SerializedValues;
 import org.cql4j.session.observability.RequestDescription;
-import org.cql4j.session.policy.LoadBalancingPolicy;
 import org.cql4j.session.policy.NoSpeculativeExecution;
 import org.cql4j.session.policy.RoutingInfo;
 import org.cql4j.session.policy.SpeculativeExecutionContext;
@@ -65,8 +62,6 @@ public final class CqlRequest<T> extends Execution
   final SessionContext context;
   final EffectiveSettings settings;
   final RoutingInfo routing;
-  final LoadBalancingPolicy balancing;
-  final Observers observers;
   private final Request message;
   private final PreparedStatement prepared;
   private final SerializedValues values;
@@ -83,7 +78,7 @@ public final class CqlRequest<T> extends Execution
   private Map<Node, Throwable> errors;
   private int running = 1;
   private int started = 1;
-  private ScheduledFuture<?> speculativeTimer;
+  private SpeculativeTimers.Timer speculativeTimer;
   private Throwable lastError;
   private boolean done;
   // read by the caller once the request completed
@@ -122,10 +117,8 @@ public final class CqlRequest<T> extends Execution
     this.values = values;
     this.cqlOfBatchId = cqlOfBatchId;
     this.finish = finish;
-    this.balancing = settings.loadBalancingPolicy();
     this.clusterState = context.metadata().state();
     this.routing = Routing.of(context, settings, prepared, values);
-    this.observers = context.observers();
     this.history = History.of(settings.history());
   }
 
@@ -137,8 +130,8 @@ public final class CqlRequest<T> extends Execution
    *     NoHostAvailableException} when every node of the plan failed, or a serialization error
    */
   public CompletableFuture<T> run() {
-    if (!observers.isEmpty()) {
-      observers.onStart(this);
+    if (!observers().isEmpty()) {
+      observers().onStart(this);
     }
     try {
       start();
@@ -167,6 +160,10 @@ public final class CqlRequest<T> extends Execution
 
   // ---- what executions share ----
 
+  Observers observers() {
+    return context.observers();
+  }
+
   History history() {
     return history;
   }
@@ -179,13 +176,13 @@ public final class CqlRequest<T> extends Execution
     if (!picked) {
       // the policy's first choice, without a plan object: most requests end on it
       picked = true;
-      pickedNode = balancing.pick(routing, clusterState);
+      pickedNode = settings.loadBalancingPolicy().pick(routing, clusterState);
       if (pickedNode != null) {
         return pickedNode;
       }
     }
     if (fallback == null) {
-      fallback = QueryPlan.after(balancing, routing, clusterState, pickedNode);
+      fallback = QueryPlan.after(settings.loadBalancingPolicy(), routing, clusterState, pickedNode);
     }
     return fallback.hasNext() ? fallback.next() : null;
   }
@@ -306,11 +303,12 @@ public final class CqlRequest<T> extends Execution
         return;
       }
       long delay = policy.delay(this).toNanos();
-      speculativeTimer = context.scheduler().schedule(this::speculate, delay, TimeUnit.NANOSECONDS);
+      speculativeTimer = context.speculativeTimers().arm(this, delay);
     }
   }
 
-  private void speculate() {
+  // the speculative delay elapsed without an answer
+  void speculate() {
     int number;
     synchronized (this) {
       if (done) {
@@ -319,7 +317,7 @@ public final class CqlRequest<T> extends Execution
       number = started++;
       running++;
     }
-    observers.onSpeculativeExecution(this, number);
+    observers().onSpeculativeExecution(this, number);
     new Execution(this, number, message, settings.consistency()).start();
     scheduleSpeculative();
   }
@@ -340,10 +338,16 @@ public final class CqlRequest<T> extends Execution
     Answers.handle(this, node, connection, response);
   }
 
+  // the first answer only: two executions may answer at once on different event loops
   void answeredBy(Node node, Connection connection) {
-    coordinator = node;
-    answeredOn = connection;
-    balancing.onRequestSuccess(routing, elapsed(), node);
+    synchronized (this) {
+      if (coordinator != null) {
+        return;
+      }
+      coordinator = node;
+      answeredOn = connection;
+    }
+    settings.loadBalancingPolicy().onRequestSuccess(routing, System.nanoTime() - startNanos, node);
   }
 
   PreparedStatement prepared() {
@@ -351,7 +355,11 @@ public final class CqlRequest<T> extends Execution
   }
 
   void succeedIgnoringError(Node node) {
-    coordinator = node;
+    synchronized (this) {
+      if (coordinator == null) {
+        coordinator = node;
+      }
+    }
     complete(QueryResults.page(VoidResult.INSTANCE, null, List.of(), null, node));
   }
 
@@ -370,8 +378,8 @@ public final class CqlRequest<T> extends Execution
     }
     long nanos = System.nanoTime() - startNanos;
     context.latencies().record(nanos);
-    if (!observers.isEmpty()) {
-      observers.onSuccess(this, Duration.ofNanos(nanos), coordinator);
+    if (!observers().isEmpty()) {
+      observers().onSuccess(this, Duration.ofNanos(nanos), page.result().coordinator());
     }
     history.requestSuccess();
     result.complete(finished);
@@ -381,8 +389,8 @@ public final class CqlRequest<T> extends Execution
     if (!markDone()) {
       return;
     }
-    if (!observers.isEmpty()) {
-      observers.onError(this, elapsed(), error);
+    if (!observers().isEmpty()) {
+      observers().onError(this, elapsed(), error);
     }
     history.requestError(error);
     result.completeExceptionally(error);
@@ -390,7 +398,7 @@ public final class CqlRequest<T> extends Execution
 
   // the first completion wins; it stops the speculative timer and releases the values
   private boolean markDone() {
-    ScheduledFuture<?> timer;
+    SpeculativeTimers.Timer timer;
     synchronized (this) {
       if (done) {
         return false;
@@ -399,7 +407,7 @@ public final class CqlRequest<T> extends Execution
       timer = speculativeTimer;
     }
     if (timer != null) {
-      timer.cancel(false);
+      context.speculativeTimers().disarm(timer);
     }
     if (values != null) {
       values.release();

@@ -35,12 +35,12 @@ class Execution implements ResponseCallback {
   private RetryPolicy.RetrySession retry; // created by the first error
   private Consistency consistency;
   private Request message;
-  private long historyFiber = -1;
+  // with a history listener only: the ids of this execution's fiber and of its attempt in flight
+  private long[] historyIds;
   // the attempt in flight
   private Node node;
   private Connection connection;
   private long attemptStartNanos;
-  private long historyAttempt = -1;
 
   /**
    * Creates an execution; {@link #start()} sends its first attempt.
@@ -59,8 +59,11 @@ class Execution implements ResponseCallback {
 
   /** Starts the execution on the next node of the plan. */
   final void start() {
-    if (number > 0) {
-      historyFiber = request.history().speculativeFiberStart();
+    if (request.history() != History.NONE) {
+      historyIds = new long[] {-1, -1};
+      if (number > 0) {
+        historyIds[0] = request.history().speculativeFiberStart();
+      }
     }
     sendToNextNode();
   }
@@ -104,8 +107,10 @@ class Execution implements ResponseCallback {
       node = target;
       connection = c;
       attemptStartNanos = System.nanoTime();
-      request.observers.onAttemptStart(request, target, number);
-      historyAttempt = request.history().attemptStart(historyFiber, target);
+      request.observers().onAttemptStart(request, target, number);
+      if (historyIds != null) {
+        historyIds[1] = request.history().attemptStart(historyIds[0], target);
+      }
       c.send(
           message,
           request.settings.tracing(),
@@ -132,9 +137,11 @@ class Execution implements ResponseCallback {
       request.executionEnded(null);
       return;
     }
-    Duration latency = Duration.ofNanos(System.nanoTime() - attemptStartNanos);
-    request.observers.onAttemptSuccess(request, node, number, latency);
-    request.history().attemptSuccess(historyAttempt);
+    if (!request.observers().isEmpty()) {
+      Duration latency = Duration.ofNanos(System.nanoTime() - attemptStartNanos);
+      request.observers().onAttemptSuccess(request, node, number, latency);
+    }
+    request.history().attemptSuccess(historyAttempt());
     request.onAnswer(node, connection, response);
   }
 
@@ -146,21 +153,28 @@ class Execution implements ResponseCallback {
       request.executionEnded(null);
       return;
     }
-    Duration latency = Duration.ofNanos(System.nanoTime() - attemptStartNanos);
-    request.observers.onAttemptError(request, node, number, latency, error);
+    long latencyNanos = System.nanoTime() - attemptStartNanos;
+    if (!request.observers().isEmpty()) {
+      request
+          .observers()
+          .onAttemptError(request, node, number, Duration.ofNanos(latencyNanos), error);
+    }
     if (error instanceof RequestTimeoutException) {
-      request.history().attemptError(historyAttempt, error, null);
+      request.history().attemptError(historyAttempt(), error, null);
       request.timedOut();
       return;
     }
     if (error instanceof DbException db
         && db.error() instanceof DbError.Unprepared unprepared
         && request.canReprepare()) {
-      request.history().attemptError(historyAttempt, error, null);
+      request.history().attemptError(historyAttempt(), error, null);
       request.reprepare(connection, unprepared, db, this::resendAfterReprepare);
       return;
     }
-    request.balancing.onRequestFailure(request.routing, latency, node, error);
+    request
+        .settings
+        .loadBalancingPolicy()
+        .onRequestFailure(request.routing, latencyNanos, node, error);
     RetryDecision decision;
     try {
       if (retry == null) {
@@ -169,11 +183,11 @@ class Execution implements ResponseCallback {
       decision = retry.decide(new RequestInfo(error, request.settings.idempotent(), consistency));
     } catch (RuntimeException e) {
       e.addSuppressed(error);
-      request.history().attemptError(historyAttempt, error, null);
+      request.history().attemptError(historyAttempt(), error, null);
       request.fail(e);
       return;
     }
-    request.history().attemptError(historyAttempt, error, decision);
+    request.history().attemptError(historyAttempt(), error, decision);
     if (decision instanceof RetryDecision.RetrySameTarget same) {
       request.onRetry();
       rebuildAt(same.consistency());
@@ -222,5 +236,9 @@ class Execution implements ResponseCallback {
             + node
             + (last == null ? "" : " (last error: " + last.getMessage() + ")"),
         last);
+  }
+
+  private long historyAttempt() {
+    return historyIds == null ? -1 : historyIds[1];
   }
 }

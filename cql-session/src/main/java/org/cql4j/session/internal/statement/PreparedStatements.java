@@ -77,6 +77,30 @@ public final class PreparedStatements {
      * @param to the target
      */
     void copySettings(StatementSettings<?> from, StatementSettings<?> to);
+
+    /**
+     * The version of a statement's settings, changed by every setter.
+     *
+     * @param statement the statement
+     * @return the version
+     */
+    int settingsVersion(StatementSettings<?> statement);
+
+    /**
+     * What the session last resolved from a statement's settings.
+     *
+     * @param statement the statement
+     * @return what {@link #resolvedSettings(StatementSettings, Object)} kept, or null
+     */
+    Object resolvedSettings(StatementSettings<?> statement);
+
+    /**
+     * Keeps what the session resolved from a statement's settings, for its next execution.
+     *
+     * @param statement the statement
+     * @param resolution the resolution, holding the version it was made from
+     */
+    void resolvedSettings(StatementSettings<?> statement, Object resolution);
   }
 
   /**

@@ -22,6 +22,30 @@ class EffectiveSettingsTest {
   }
 
   @Test
+  void aStatementExecutedAgainReusesItsResolvedSettingsUntilOneChanges() {
+    ExecutionProfileHandle handle = ExecutionProfile.defaults().intoHandle();
+    Statement statement = new Statement("SELECT 1");
+    EffectiveSettings first = EffectiveSettings.resolve(statement, handle);
+    assertThat(EffectiveSettings.resolve(statement, handle)).isSameAs(first);
+
+    statement.setConsistency(Consistency.ONE);
+    EffectiveSettings afterSetter = EffectiveSettings.resolve(statement, handle);
+    assertThat(afterSetter.consistency()).isEqualTo(Consistency.ONE);
+    assertThat(EffectiveSettings.resolve(statement, handle)).isSameAs(afterSetter);
+
+    handle.mapToAnotherProfile(
+        ExecutionProfile.builder().serialConsistency(SerialConsistency.SERIAL).build());
+    EffectiveSettings afterRemap = EffectiveSettings.resolve(statement, handle);
+    assertThat(afterRemap.serialConsistency()).isEqualTo(SerialConsistency.SERIAL);
+    assertThat(afterRemap.consistency()).isEqualTo(Consistency.ONE);
+
+    ExecutionProfileHandle otherSession = ExecutionProfile.defaults().intoHandle();
+    assertThat(EffectiveSettings.resolve(statement, otherSession).serialConsistency())
+        .as("another session's default profile")
+        .isEqualTo(SerialConsistency.LOCAL_SERIAL);
+  }
+
+  @Test
   void profileDefaultsMatchTheRustDriver() {
     ExecutionProfile p = ExecutionProfile.defaults();
     assertThat(p.consistency()).isEqualTo(Consistency.LOCAL_QUORUM);
