@@ -83,7 +83,7 @@ public final class ConnectingExample {
     String keyspace = session.getKeyspace().orElseThrow();
 
     // tag::close[]
-    session.close(); // releases every connection and thread; later calls: SessionClosedException
+    session.close(); // releases connections and threads; later calls: SessionClosedException
     // end::close[]
 
     // tag::async[]

@@ -100,12 +100,6 @@ public final class RetriesExample {
           retried = !(decision instanceof RetryDecision.DontRetry);
           return decision;
         }
-
-        @Override
-        public void reset() {
-          retried = false;
-          decider.reset();
-        }
       };
     }
   }

@@ -135,7 +135,7 @@ public final class SpeculativeExecutionExample {
     ExecutionProfile adaptive =
         ExecutionProfile.builder()
             .speculativeExecutionPolicy(
-                // waits the session's p99 latency of the last second (100 ms until it knows it)
+                // waits the session's recent p99 latency (100 ms until it knows it)
                 new PercentileSpeculativeExecutionPolicy(1, 99.0))
             .build();
     PreparedStatement adaptiveLookUp =

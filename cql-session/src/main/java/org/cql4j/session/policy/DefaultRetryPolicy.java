@@ -111,13 +111,6 @@ public final class DefaultRetryPolicy implements RetryPolicy {
       return RetryDecision.DONT_RETRY;
     }
 
-    @Override
-    public void reset() {
-      unavailableRetried = false;
-      readTimeoutRetried = false;
-      writeTimeoutRetried = false;
-    }
-
     private static RetryDecision nextIfIdempotent(RequestInfo info) {
       return info.idempotent() ? RetryDecision.RETRY_NEXT_TARGET : RetryDecision.DONT_RETRY;
     }

@@ -100,11 +100,6 @@ public final class DowngradingConsistencyRetryPolicy implements RetryPolicy {
       return RetryDecision.DONT_RETRY;
     }
 
-    @Override
-    public void reset() {
-      retried = false;
-    }
-
     private static RetryDecision maxLikelyToWork(int knownOk, Consistency previous) {
       if (knownOk >= 3) {
         return new RetryDecision.RetrySameTarget(Consistency.THREE);

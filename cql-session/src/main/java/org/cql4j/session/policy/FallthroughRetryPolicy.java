@@ -11,9 +11,6 @@ public final class FallthroughRetryPolicy implements RetryPolicy {
         public RetryDecision decide(RequestInfo info) {
           return RetryDecision.DONT_RETRY;
         }
-
-        @Override
-        public void reset() {}
       };
 
   private FallthroughRetryPolicy() {}

@@ -1,5 +1,6 @@
 package org.cql4j.session.policy;
 
+import java.util.Arrays;
 import java.util.Set;
 import org.cql4j.session.Node;
 
@@ -24,11 +25,16 @@ public interface HostFilter {
   /**
    * The filter that accepts only the nodes of some datacenters.
    *
-   * @param datacenters the datacenters to connect to
+   * @param datacenters the datacenters to connect to, at least one (repeats are harmless)
    * @return the filter
+   * @throws NullPointerException if a name is null
+   * @throws IllegalArgumentException if no datacenter is given
    */
   static HostFilter datacenters(String... datacenters) {
-    Set<String> accepted = Set.of(datacenters);
+    if (datacenters.length == 0) {
+      throw new IllegalArgumentException("name at least one datacenter");
+    }
+    Set<String> accepted = Set.copyOf(Arrays.asList(datacenters));
     return node -> accepted.contains(node.datacenter());
   }
 }

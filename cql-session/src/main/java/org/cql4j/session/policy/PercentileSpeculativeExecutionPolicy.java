@@ -5,11 +5,14 @@ import java.time.Duration;
 /**
  * Starts up to a fixed number of speculative executions, each after a delay equal to a percentile
  * of the session's recent request latencies (the Rust driver's {@code
- * PercentileSpeculativeExecutionPolicy}): with 99, a request slower than 99 % of the last second's
- * requests gets a second execution. Immutable and thread-safe.
+ * PercentileSpeculativeExecutionPolicy}): with 99, a request slower than 99 % of recent requests
+ * gets a second execution. Immutable and thread-safe.
  *
- * <p>The latencies come from an HdrHistogram of the session's successful requests over the last
- * full second. While that second saw fewer than 100 requests, the delay is 100 ms.
+ * <p>The latencies come from an HdrHistogram of every successful request of the session (all
+ * profiles and statements, schema changes included) during the latest complete window. A window
+ * lasts at least a second: it ends when a request asks for its delay a second or more after the
+ * window began, so after an idle spell it spans the idle time too. While that window holds fewer
+ * than 100 requests, the delay is {@link #DEFAULT_DELAY}.
  */
 public final class PercentileSpeculativeExecutionPolicy implements SpeculativeExecutionPolicy {
   /** The delay used while too few latencies were recorded. */

@@ -93,8 +93,9 @@ class RetryPolicyTest {
             db(new DbError.Unavailable(Consistency.TWO, 2, 1)), idempotent, Consistency.TWO);
     assertThat(s.decide(info)).isEqualTo(RetryDecision.RETRY_NEXT_TARGET);
     assertThat(s.decide(info)).isEqualTo(RetryDecision.DONT_RETRY);
-    s.reset();
-    assertThat(s.decide(info)).isEqualTo(RetryDecision.RETRY_NEXT_TARGET);
+    assertThat(DefaultRetryPolicy.INSTANCE.newSession().decide(info))
+        .as("a new execution's session starts over")
+        .isEqualTo(RetryDecision.RETRY_NEXT_TARGET);
   }
 
   @ParameterizedTest
