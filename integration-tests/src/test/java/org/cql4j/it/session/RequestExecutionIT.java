@@ -48,7 +48,13 @@ class RequestExecutionIT {
       session.queryUnpaged(
           "CREATE KEYSPACE IF NOT EXISTS exec_it WITH replication ="
               + " {'class': 'SimpleStrategy', 'replication_factor': 3}");
-      session.queryUnpaged("CREATE TABLE IF NOT EXISTS exec_it.kv (k int PRIMARY KEY, v int)");
+      // A healthy coordinator reads at ONE from the first replica in ring order, which may be the
+      // frozen node, and waits for the table's own speculative retry: on a fresh table, half the
+      // read timeout (2.5 s) before any latency is sampled. ALWAYS asks two replicas at once, so
+      // the server's side never waits for the frozen node and the test measures the driver's.
+      session.queryUnpaged(
+          "CREATE TABLE IF NOT EXISTS exec_it.kv (k int PRIMARY KEY, v int)"
+              + " WITH speculative_retry = 'ALWAYS'");
       PreparedStatement insert =
           session.prepare(
               new Statement("INSERT INTO exec_it.kv (k, v) VALUES (?, ?)")

@@ -55,7 +55,7 @@ import org.cql4j.session.statement.PreparedStatement;
  * @param <T> what the request completes with
  */
 public final class CqlRequest<T> extends Execution
-    implements RequestDescription, SpeculativeExecutionContext {
+    implements RequestDescription, SpeculativeExecutionContext, SpeculativeTimers.Target {
   private static final int DESCRIPTION_LENGTH = 120;
   private static final long FIRST_ATTEMPT_GRACE_NANOS = 1_000_000;
 
@@ -307,8 +307,8 @@ public final class CqlRequest<T> extends Execution
     }
   }
 
-  // the speculative delay elapsed without an answer
-  void speculate() {
+  @Override
+  public void speculate() {
     int number;
     synchronized (this) {
       if (done) {
@@ -318,8 +318,12 @@ public final class CqlRequest<T> extends Execution
       running++;
     }
     observers().onSpeculativeExecution(this, number);
-    new Execution(this, number, message, settings.consistency()).start();
-    scheduleSpeculative();
+    try {
+      new Execution(this, number, message, settings.consistency()).start();
+      scheduleSpeculative();
+    } catch (RuntimeException e) {
+      fail(e); // a policy threw: as when the request starts
+    }
   }
 
   @Override

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The speculative-execution timers of a session's requests, without a scheduled task per request.
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * a queue is dropped when it empties.
  */
 public final class SpeculativeTimers {
+  private static final Logger LOG = LoggerFactory.getLogger(SpeculativeTimers.class);
   static final int MAX_QUEUES = 8;
 
   private final ScheduledExecutorService scheduler;
@@ -40,19 +43,35 @@ public final class SpeculativeTimers {
     this.scheduler = scheduler;
   }
 
-  /** One armed timer: a request waiting for its next speculative execution. */
-  static final class Timer {
-    private final CqlRequest<?> request;
+  /** What a timer fires: a request, which starts its next speculative execution. */
+  interface Target {
+    /** The delay elapsed without an answer; on the scheduler's thread. */
+    void speculate();
+  }
+
+  /**
+   * One armed timer: a request waiting for its next speculative execution. 32 bytes: a queue is a
+   * ring around a sentinel, so a timer needs no reference to its queue.
+   */
+  static class Timer {
+    private final Target request;
     private final long deadline;
-    // guarded by the timers' lock
-    private Queue queue;
+    // guarded by the timers' lock; null when not in a queue
     private Timer previous;
     private Timer next;
-    private ScheduledFuture<?> own;
 
-    private Timer(CqlRequest<?> request, long deadline) {
+    private Timer(Target request, long deadline) {
       this.request = request;
       this.deadline = deadline;
+    }
+  }
+
+  // a timer of a delay beyond the queues, with a task of its own
+  private static final class OwnTimer extends Timer {
+    private ScheduledFuture<?> task;
+
+    private OwnTimer(Target request, long deadline) {
+      super(request, deadline);
     }
   }
 
@@ -64,20 +83,23 @@ public final class SpeculativeTimers {
    * @param delayNanos the delay, positive
    * @return the timer, to disarm when the request completes first
    */
-  Timer arm(CqlRequest<?> request, long delayNanos) {
-    Timer timer = new Timer(request, System.nanoTime() + delayNanos);
+  Timer arm(Target request, long delayNanos) {
     synchronized (this) {
+      // the deadline is taken under the lock: a queue's deadlines then never decrease
+      long deadline = System.nanoTime() + delayNanos;
       Queue queue = queueFor(delayNanos);
       if (queue == null) {
-        timer.own = scheduler.schedule(request::speculate, delayNanos, TimeUnit.NANOSECONDS);
-        return timer;
+        OwnTimer own = new OwnTimer(request, deadline);
+        own.task = scheduler.schedule(() -> fire(request), delayNanos, TimeUnit.NANOSECONDS);
+        return own;
       }
+      Timer timer = new Timer(request, deadline);
       queue.add(timer);
       if (wakeUp == null || timer.deadline - wakeUpAt < 0) {
         schedule(timer.deadline, delayNanos);
       }
+      return timer;
     }
-    return timer;
   }
 
   /**
@@ -86,15 +108,14 @@ public final class SpeculativeTimers {
    * @param timer the timer
    */
   void disarm(Timer timer) {
-    ScheduledFuture<?> own;
+    if (timer instanceof OwnTimer own) {
+      own.task.cancel(false);
+      return;
+    }
     synchronized (this) {
-      own = timer.own;
-      if (timer.queue != null) {
+      if (timer.previous != null) {
         remove(timer);
       }
-    }
-    if (own != null) {
-      own.cancel(false);
     }
   }
 
@@ -132,7 +153,7 @@ public final class SpeculativeTimers {
       for (int i = 0; i < queueCount; i++) {
         Queue queue = queues[i];
         Timer head;
-        while ((head = queue.head) != null && head.deadline - now <= 0) {
+        while ((head = queue.head()) != null && head.deadline - now <= 0) {
           remove(head);
           expired.add(head);
         }
@@ -147,59 +168,58 @@ public final class SpeculativeTimers {
       }
     }
     for (Timer timer : expired) {
-      timer.request.speculate(); // may arm the request's next timer
+      fire(timer.request);
+    }
+  }
+
+  // one target that throws must not keep the others from firing
+  private static void fire(Target request) {
+    try {
+      request.speculate(); // may arm the request's next timer
+    } catch (RuntimeException | Error e) {
+      LOG.warn("A speculative execution failed to start", e);
     }
   }
 
   // under the lock
-  private void remove(Timer timer) {
-    Queue queue = timer.queue;
-    Timer previous = timer.previous;
-    Timer next = timer.next;
-    if (previous == null) {
-      queue.head = next;
-    } else {
-      previous.next = next;
-    }
-    if (next == null) {
-      queue.tail = previous;
-    } else {
-      next.previous = previous;
-    }
+  private static void remove(Timer timer) {
+    timer.previous.next = timer.next;
+    timer.next.previous = timer.previous;
     timer.previous = null;
     timer.next = null;
-    timer.queue = null;
   }
 
   // under the lock: a percentile policy's delay changes from window to window
   private void dropEmptyQueues() {
     for (int i = queueCount - 1; i >= 0; i--) {
-      if (queues[i].head == null) {
+      if (queues[i].head() == null) {
         queues[i] = queues[--queueCount];
         queues[queueCount] = null;
       }
     }
   }
 
-  /** The timers of one delay, oldest first, linked through {@link Timer}. */
+  /** The timers of one delay, oldest first: a ring of {@link Timer}s around a sentinel. */
   private static final class Queue {
     final long delayNanos;
-    Timer head;
-    Timer tail;
+    private final Timer sentinel = new Timer(null, 0);
 
     Queue(long delayNanos) {
       this.delayNanos = delayNanos;
+      sentinel.previous = sentinel;
+      sentinel.next = sentinel;
+    }
+
+    Timer head() {
+      return sentinel.next == sentinel ? null : sentinel.next;
     }
 
     void add(Timer timer) {
-      timer.queue = this;
-      timer.previous = tail;
-      if (tail == null) {
-        head = timer;
-      } else {
-        tail.next = timer;
-      }
-      tail = timer;
+      Timer last = sentinel.previous;
+      timer.previous = last;
+      timer.next = sentinel;
+      last.next = timer;
+      sentinel.previous = timer;
     }
   }
 }
