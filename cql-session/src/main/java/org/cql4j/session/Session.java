@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.cql4j.protocol.value.Values;
 import org.cql4j.session.internal.session.BlockingCalls;
+import org.cql4j.session.observability.Metrics;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 import org.cql4j.session.statement.Batch;
 import org.cql4j.session.statement.PreparedStatement;
@@ -384,6 +385,13 @@ public interface Session extends AutoCloseable {
 
   /** The current topology: every known node with its address, datacenter, rack and state. */
   ClusterState getClusterState();
+
+  /**
+   * The session's metrics (the Rust driver's {@code get_metrics()}): requests, errors by kind,
+   * retries, speculative executions, timeouts, connections, bytes, latencies and rates, for the
+   * session and each node. Always on; reading them is cheap and thread-safe.
+   */
+  Metrics getMetrics();
 
   /** The execution profile handle statements run with when they carry none. */
   ExecutionProfileHandle getDefaultExecutionProfileHandle();

@@ -19,6 +19,7 @@ import org.cql4j.protocol.message.Request;
 import org.cql4j.protocol.message.Supported;
 import org.cql4j.protocol.scylla.ScyllaExtensions;
 import org.cql4j.session.errors.ConnectionException;
+import org.cql4j.session.internal.metrics.NodeCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,8 +88,13 @@ public final class Connection {
                 maybeFinishGracefulClose();
               }
             });
-    this.writer = new RequestWriter(channel, inFlight);
+    this.writer = new RequestWriter(channel, inFlight, config.counters());
     channel.closeFuture().addListener(f -> onChannelClosed());
+  }
+
+  /** The metrics of the node this connection goes to. */
+  public NodeCounters counters() {
+    return config.counters();
   }
 
   /**

@@ -10,6 +10,7 @@ import org.cql4j.protocol.compression.Compressor;
 import org.cql4j.protocol.frame.FrameHeader;
 import org.cql4j.protocol.message.Event;
 import org.cql4j.session.auth.AuthenticatorProvider;
+import org.cql4j.session.internal.metrics.NodeCounters;
 
 /**
  * How to open one connection, immutable and thread-safe (as long as the listener and providers
@@ -42,6 +43,8 @@ import org.cql4j.session.auth.AuthenticatorProvider;
  * @param keepaliveTimeout how long a heartbeat may wait for its answer before the connection closes
  * @param driverName sent as {@code DRIVER_NAME} in STARTUP
  * @param driverVersion sent as {@code DRIVER_VERSION} in STARTUP
+ * @param counters the node's metrics this connection counts into ({@link NodeCounters#NONE} for
+ *     none)
  */
 public record ConnectionConfig(
     InetSocketAddress address,
@@ -60,7 +63,8 @@ public record ConnectionConfig(
     Duration keepaliveInterval,
     Duration keepaliveTimeout,
     String driverName,
-    String driverVersion) {
+    String driverVersion,
+    NodeCounters counters) {
 
   /** The default {@code DRIVER_NAME}. */
   public static final String DRIVER_NAME = "cql4j";
@@ -73,6 +77,7 @@ public record ConnectionConfig(
     Objects.requireNonNull(driverVersion, "driverVersion");
     Objects.requireNonNull(keepaliveInterval, "keepaliveInterval");
     Objects.requireNonNull(keepaliveTimeout, "keepaliveTimeout");
+    Objects.requireNonNull(counters, "counters");
     if (keepaliveInterval.isNegative()
         || keepaliveTimeout.isNegative()
         || keepaliveTimeout.isZero()) {
@@ -133,6 +138,7 @@ public record ConnectionConfig(
     private Duration keepaliveTimeout = Duration.ofSeconds(30);
     private String driverName = DRIVER_NAME;
     private String driverVersion = defaultDriverVersion();
+    private NodeCounters counters = NodeCounters.NONE;
 
     private Builder(InetSocketAddress address) {
       this.address = Objects.requireNonNull(address, "address");
@@ -229,6 +235,12 @@ public record ConnectionConfig(
       return this;
     }
 
+    /** The node's metrics this connection counts into; default: none. */
+    public Builder counters(NodeCounters counters) {
+      this.counters = counters;
+      return this;
+    }
+
     /** Builds the configuration. */
     public ConnectionConfig build() {
       return new ConnectionConfig(
@@ -248,7 +260,8 @@ public record ConnectionConfig(
           keepaliveInterval,
           keepaliveTimeout,
           driverName,
-          driverVersion);
+          driverVersion,
+          counters);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.cql4j.session.errors.ConnectionException;
+import org.cql4j.session.internal.metrics.NodeCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +72,9 @@ public final class ConnectionFactory {
     connect.addListener(
         f -> {
           if (!f.isSuccess()) {
+            if (f.cause() instanceof ConnectTimeoutException) {
+              config.counters().connectTimedOut();
+            }
             result.completeExceptionally(
                 new ConnectionException(
                     "could not connect to " + config.address() + ": " + f.cause(), f.cause()));
@@ -92,14 +97,16 @@ public final class ConnectionFactory {
         channel
             .eventLoop()
             .schedule(
-                () ->
-                    connection.closeWithError(
-                        new ConnectionException(
-                            "handshake with "
-                                + connection.node()
-                                + " did not complete within the connect timeout of "
-                                + config.connectTimeout().toMillis()
-                                + " ms")),
+                () -> {
+                  config.counters().connectTimedOut();
+                  connection.closeWithError(
+                      new ConnectionException(
+                          "handshake with "
+                              + connection.node()
+                              + " did not complete within the connect timeout of "
+                              + config.connectTimeout().toMillis()
+                              + " ms"));
+                },
                 deadline - System.nanoTime(),
                 TimeUnit.NANOSECONDS);
     tlsHandshake(connection, tls)
@@ -110,6 +117,9 @@ public final class ConnectionFactory {
               if (error == null) {
                 LOG.debug("{} ready", connection);
                 ConnectionPipeline.addHeartbeat(channel, connection);
+                NodeCounters counters = config.counters();
+                counters.connectionOpened();
+                channel.closeFuture().addListener(f -> counters.connectionClosed());
                 result.complete(ready);
                 return;
               }

@@ -75,7 +75,7 @@ final class ConnectionPipeline {
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast(
         PipelineNames.FRAME_DECODER,
-        new FrameDecoderHandler(config.maxFrameLength(), connection.node()));
+        new FrameDecoderHandler(config.maxFrameLength(), connection.node(), config.counters()));
     pipeline.addLast(
         PipelineNames.RESPONSES, new ResponseHandler(connection, config.eventListener()));
     return connection;

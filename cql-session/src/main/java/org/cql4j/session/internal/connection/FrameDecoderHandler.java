@@ -8,6 +8,7 @@ import org.cql4j.protocol.ProtocolException;
 import org.cql4j.protocol.frame.Frame;
 import org.cql4j.protocol.frame.FrameDecoder;
 import org.cql4j.session.errors.ConnectionException;
+import org.cql4j.session.internal.metrics.NodeCounters;
 
 /**
  * Cuts the inbound bytes into {@link Frame}s, confined to the connection's event loop.
@@ -24,11 +25,22 @@ final class FrameDecoderHandler extends ByteToMessageDecoder {
 
   private final FrameDecoder decoder;
   private final String node;
+  private final NodeCounters counters;
   private boolean failed;
 
-  FrameDecoderHandler(int maxBodyLength, String node) {
+  FrameDecoderHandler(int maxBodyLength, String node, NodeCounters counters) {
     this.decoder = new FrameDecoder(maxBodyLength, true);
     this.node = node;
+    this.counters = counters;
+  }
+
+  // one count per read from the socket, before the bytes are cut into frames
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+    if (msg instanceof ByteBuf bytes) {
+      counters.received(bytes.readableBytes());
+    }
+    super.channelRead(ctx, msg);
   }
 
   @Override

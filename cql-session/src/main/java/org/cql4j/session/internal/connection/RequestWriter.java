@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cql4j.session.internal.metrics.NodeCounters;
 
 /**
  * Moves requests from any thread (thread-safe {@link #enqueue}) onto the connection's event loop
@@ -29,13 +30,16 @@ final class RequestWriter implements Runnable {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final AtomicInteger queued = new AtomicInteger();
   private final RequestTimeouts timeouts;
+  private final NodeCounters counters;
+  private long drained; // bytes of the current drain, counted once at its flush
   // frames of the current drain held back to be written together; see write()
   private ByteBuf firstFrame;
   private ByteBuf coalesced;
 
-  RequestWriter(Channel channel, InFlightRequests inFlight) {
+  RequestWriter(Channel channel, InFlightRequests inFlight, NodeCounters counters) {
     this.channel = channel;
     this.inFlight = inFlight;
+    this.counters = counters;
     this.timeouts = new RequestTimeouts(channel.eventLoop(), inFlight::onTimeout);
   }
 
@@ -117,6 +121,8 @@ final class RequestWriter implements Runnable {
     if (wrote) {
       writeCoalesced();
       channel.flush();
+      counters.sent(drained);
+      drained = 0;
     }
   }
 
@@ -133,6 +139,7 @@ final class RequestWriter implements Runnable {
     ByteBuf frame = request.frame;
     request.frame = null;
     int size = frame.readableBytes();
+    drained += size;
     if (size >= COALESCE_LIMIT) {
       writeCoalesced();
       channel.write(frame, channel.voidPromise());

@@ -12,6 +12,7 @@ import org.cql4j.session.internal.connection.Transport;
 import org.cql4j.session.internal.metadata.FrozenColumns;
 import org.cql4j.session.internal.metadata.MetadataManager;
 import org.cql4j.session.internal.metadata.SchemaListener;
+import org.cql4j.session.internal.metrics.SessionMetrics;
 import org.cql4j.session.internal.pool.ConnectionSettings;
 import org.cql4j.session.internal.pool.PoolManager;
 import org.cql4j.session.internal.prepare.PreparedTexts;
@@ -45,6 +46,7 @@ public final class SessionContext {
   private final SessionChanges sessionChanges;
   private final Observers observers;
   private final Latencies latencies = new Latencies();
+  private final SessionMetrics metrics = new SessionMetrics();
   private final SpeculativeTimers speculativeTimers;
   private final PreparedTexts preparedTexts = new PreparedTexts();
   private final Duration queryTimeout;
@@ -67,7 +69,7 @@ public final class SessionContext {
     this.executor = executor;
     this.speculativeTimers = new SpeculativeTimers(transport.group());
     ConnectionFactory factory = new ConnectionFactory(transport);
-    ConnectionSettings settings = new ConnectionSettings(config);
+    ConnectionSettings settings = new ConnectionSettings(config, metrics);
     this.queryTimeout = config.connectTimeout().plusSeconds(5);
     this.pools =
         new PoolManager(
@@ -133,6 +135,7 @@ public final class SessionContext {
    * @return completes once every pool made its first attempt; fails if no contact point answers
    */
   public CompletableFuture<Void> start() {
+    metrics.start(transport.group());
     return schema == null
         ? topology.start()
         : topology.start().thenCompose(v -> schema.refreshAll());
@@ -145,6 +148,7 @@ public final class SessionContext {
    */
   public CompletableFuture<Void> close() {
     metadata.close();
+    metrics.stop();
     return CompletableFuture.allOf(topology.close(), pools.close());
   }
 
@@ -206,6 +210,11 @@ public final class SessionContext {
   /** The latencies of the session's successful requests. */
   public Latencies latencies() {
     return latencies;
+  }
+
+  /** The session's metrics. */
+  public SessionMetrics metrics() {
+    return metrics;
   }
 
   /** The connection pools. */

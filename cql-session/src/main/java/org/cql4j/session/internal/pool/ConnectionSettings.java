@@ -8,6 +8,8 @@ import org.cql4j.protocol.compression.Compressors;
 import org.cql4j.protocol.message.Event;
 import org.cql4j.session.Compression;
 import org.cql4j.session.internal.connection.ConnectionConfig;
+import org.cql4j.session.internal.metrics.NodeCounters;
+import org.cql4j.session.internal.metrics.SessionMetrics;
 import org.cql4j.session.internal.session.ClusterPolicies;
 import org.cql4j.session.internal.session.SessionConfig;
 
@@ -21,14 +23,26 @@ public final class ConnectionSettings {
       List.of("TOPOLOGY_CHANGE", "STATUS_CHANGE", "SCHEMA_CHANGE");
 
   private final SessionConfig session;
+  private final SessionMetrics metrics;
 
   /**
    * Creates the settings.
    *
    * @param session the session's configuration
    */
-  public ConnectionSettings(SessionConfig session) {
+  public ConnectionSettings(SessionConfig session, SessionMetrics metrics) {
     this.session = session;
+    this.metrics = metrics;
+  }
+
+  /**
+   * The metrics a node's pool connections count into.
+   *
+   * @param address the node
+   * @return its counters
+   */
+  public NodeCounters counters(InetSocketAddress address) {
+    return metrics.forNode(address);
   }
 
   /**
@@ -36,10 +50,12 @@ public final class ConnectionSettings {
    *
    * @param address the node
    * @param keyspace the keyspace to {@code USE} during the handshake, or null
+   * @param counters the node's metrics
    * @return the configuration
    */
-  public ConnectionConfig forPool(InetSocketAddress address, String keyspace) {
-    return base(address).keyspace(keyspace).build();
+  public ConnectionConfig forPool(
+      InetSocketAddress address, String keyspace, NodeCounters counters) {
+    return base(address).keyspace(keyspace).counters(counters).build();
   }
 
   /**
@@ -49,11 +65,15 @@ public final class ConnectionSettings {
    * @param address the node's shard-aware port
    * @param localAddress the local address and port to bind
    * @param keyspace the keyspace to {@code USE} during the handshake, or null
+   * @param counters the node's metrics
    * @return the configuration
    */
   public ConnectionConfig forPool(
-      InetSocketAddress address, InetSocketAddress localAddress, String keyspace) {
-    return base(address).localAddress(localAddress).keyspace(keyspace).build();
+      InetSocketAddress address,
+      InetSocketAddress localAddress,
+      String keyspace,
+      NodeCounters counters) {
+    return base(address).localAddress(localAddress).keyspace(keyspace).counters(counters).build();
   }
 
   /** The reconnection policy, host filter and address translator. */

@@ -23,6 +23,7 @@ import org.cql4j.protocol.scylla.ShardingInfo;
 import org.cql4j.session.PoolSize;
 import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.ConnectionFactory;
+import org.cql4j.session.internal.metrics.NodeCounters;
 import org.cql4j.session.policy.ReconnectionPolicy;
 import org.cql4j.session.policy.RoutingInfo;
 import org.slf4j.Logger;
@@ -87,6 +88,7 @@ public final class NodeConnectionPool {
   private final PoolSize size;
   private final ConnectionFactory factory;
   private final ConnectionSettings settings;
+  private final NodeCounters counters;
   private final Supplier<String> keyspace;
   private final ScheduledExecutorService scheduler;
   private final Listener listener;
@@ -135,6 +137,7 @@ public final class NodeConnectionPool {
     this.size = size;
     this.factory = factory;
     this.settings = settings;
+    this.counters = settings.counters(address);
     this.keyspace = keyspace;
     this.scheduler = scheduler;
     this.listener = listener;
@@ -369,8 +372,8 @@ public final class NodeConnectionPool {
       String ks = keyspace.get();
       var config =
           a.local == null
-              ? settings.forPool(a.target, ks)
-              : settings.forPool(a.target, a.local, ks);
+              ? settings.forPool(a.target, ks, counters)
+              : settings.forPool(a.target, a.local, ks, counters);
       factory.connect(config).whenComplete((c, error) -> onConnectAttempt(a, c, error, ks));
     }
   }

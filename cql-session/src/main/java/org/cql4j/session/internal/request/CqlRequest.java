@@ -130,6 +130,7 @@ public final class CqlRequest<T> extends Execution
    *     NoHostAvailableException} when every node of the plan failed, or a serialization error
    */
   public CompletableFuture<T> run() {
+    context.metrics().requestStarted();
     if (!observers().isEmpty()) {
       observers().onStart(this);
     }
@@ -238,7 +239,7 @@ public final class CqlRequest<T> extends Execution
   }
 
   void onRetry() {
-    // counted by metrics (issue 14); nothing to do yet
+    context.metrics().requestRetried();
   }
 
   boolean canReprepare() {
@@ -317,6 +318,7 @@ public final class CqlRequest<T> extends Execution
       number = started++;
       running++;
     }
+    context.metrics().speculativeExecutionStarted();
     observers().onSpeculativeExecution(this, number);
     try {
       new Execution(this, number, message, settings.consistency()).start();
@@ -382,6 +384,7 @@ public final class CqlRequest<T> extends Execution
     }
     long nanos = System.nanoTime() - startNanos;
     context.latencies().record(nanos);
+    context.metrics().requestSucceeded(nanos);
     if (!observers().isEmpty()) {
       observers().onSuccess(this, Duration.ofNanos(nanos), page.result().coordinator());
     }
@@ -393,6 +396,7 @@ public final class CqlRequest<T> extends Execution
     if (!markDone()) {
       return;
     }
+    context.metrics().requestFailed(error);
     if (!observers().isEmpty()) {
       observers().onError(this, elapsed(), error);
     }

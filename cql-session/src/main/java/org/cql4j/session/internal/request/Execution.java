@@ -107,6 +107,7 @@ class Execution implements ResponseCallback {
       node = target;
       connection = c;
       attemptStartNanos = System.nanoTime();
+      c.counters().attemptStarted(number > 0);
       request.observers().onAttemptStart(request, target, number);
       if (historyIds != null) {
         historyIds[1] = request.history().attemptStart(historyIds[0], target);
@@ -131,15 +132,17 @@ class Execution implements ResponseCallback {
   /** The attempt's response; on the connection's event loop. */
   @Override
   public final void onResponse(ResponseEnvelope response) {
+    long latencyNanos = System.nanoTime() - attemptStartNanos;
     if (request.isDone()) {
       // another execution answered first: this stream id is free again, nothing to do
+      connection.counters().attemptEnded();
       ReferenceCountUtil.release(response.message());
       request.executionEnded(null);
       return;
     }
+    connection.counters().attemptAnswered(latencyNanos);
     if (!request.observers().isEmpty()) {
-      Duration latency = Duration.ofNanos(System.nanoTime() - attemptStartNanos);
-      request.observers().onAttemptSuccess(request, node, number, latency);
+      request.observers().onAttemptSuccess(request, node, number, Duration.ofNanos(latencyNanos));
     }
     request.history().attemptSuccess(historyAttempt());
     request.onAnswer(node, connection, response);
@@ -150,6 +153,7 @@ class Execution implements ResponseCallback {
   public final void onFailure(Throwable failure) {
     Throwable error = BlockingCalls.unwrap(failure);
     if (request.isDone()) {
+      connection.counters().attemptEnded();
       request.executionEnded(null);
       return;
     }
@@ -160,6 +164,7 @@ class Execution implements ResponseCallback {
           .onAttemptError(request, node, number, Duration.ofNanos(latencyNanos), error);
     }
     if (error instanceof RequestTimeoutException) {
+      connection.counters().attemptFailed(error, false);
       request.history().attemptError(historyAttempt(), error, null);
       request.timedOut();
       return;
@@ -167,6 +172,7 @@ class Execution implements ResponseCallback {
     if (error instanceof DbException db
         && db.error() instanceof DbError.Unprepared unprepared
         && request.canReprepare()) {
+      connection.counters().attemptFailed(error, false);
       request.history().attemptError(historyAttempt(), error, null);
       request.reprepare(connection, unprepared, db, this::resendAfterReprepare);
       return;
@@ -183,10 +189,17 @@ class Execution implements ResponseCallback {
       decision = retry.decide(new RequestInfo(error, request.settings.idempotent(), consistency));
     } catch (RuntimeException e) {
       e.addSuppressed(error);
+      connection.counters().attemptFailed(error, false);
       request.history().attemptError(historyAttempt(), error, null);
       request.fail(e);
       return;
     }
+    connection
+        .counters()
+        .attemptFailed(
+            error,
+            decision instanceof RetryDecision.RetrySameTarget
+                || decision instanceof RetryDecision.RetryNextTarget);
     request.history().attemptError(historyAttempt(), error, decision);
     if (decision instanceof RetryDecision.RetrySameTarget same) {
       request.onRetry();

@@ -26,6 +26,7 @@ import org.cql4j.session.internal.profile.EffectiveSettings;
 import org.cql4j.session.internal.result.DefaultQueryResult;
 import org.cql4j.session.internal.routing.SerializedValues;
 import org.cql4j.session.internal.statement.PreparedStatements;
+import org.cql4j.session.observability.QueryKind;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 import org.cql4j.session.statement.Batch;
 import org.cql4j.session.statement.PreparedStatement;
@@ -59,6 +60,7 @@ public final class StatementRunner {
 
   /** See {@code Session.queryUnpagedAsync}. */
   public CompletableFuture<QueryResult> queryUnpaged(Statement statement, Object values) {
+    context.metrics().queried(QueryKind.UNPAGED);
     return query(statement, values, RequestMessages.UNPAGED, null, QueryPage::result);
   }
 
@@ -66,17 +68,22 @@ public final class StatementRunner {
   public CompletableFuture<QueryPage> querySinglePage(
       Statement statement, Object values, PagingState state) {
     Objects.requireNonNull(state, "pagingState (use PagingState.start())");
+    context.metrics().queried(QueryKind.SINGLE_PAGE);
     return query(statement, values, statement.getPageSize(), state, Function.identity());
   }
 
   /** The page source of {@code Session.queryIter} (with values, prepared once per text). */
   public PageFetcher queryPages(Statement statement, Object values) {
     checkValues(values);
-    return state -> query(statement, values, statement.getPageSize(), state, Function.identity());
+    return state -> {
+      context.metrics().queried(QueryKind.ITERATED);
+      return query(statement, values, statement.getPageSize(), state, Function.identity());
+    };
   }
 
   /** See {@code Session.executeUnpagedAsync}. */
   public CompletableFuture<QueryResult> executeUnpaged(PreparedStatement statement, Object values) {
+    context.metrics().queried(QueryKind.UNPAGED);
     return execute(statement, values, RequestMessages.UNPAGED, null, QueryPage::result);
   }
 
@@ -84,13 +91,17 @@ public final class StatementRunner {
   public CompletableFuture<QueryPage> executeSinglePage(
       PreparedStatement statement, Object values, PagingState state) {
     Objects.requireNonNull(state, "pagingState (use PagingState.start())");
+    context.metrics().queried(QueryKind.SINGLE_PAGE);
     return execute(statement, values, statement.getPageSize(), state, Function.identity());
   }
 
   /** The page source of {@code Session.executeIter}. */
   public PageFetcher executePages(PreparedStatement statement, Object values) {
     checkValues(values);
-    return state -> execute(statement, values, statement.getPageSize(), state, Function.identity());
+    return state -> {
+      context.metrics().queried(QueryKind.ITERATED);
+      return execute(statement, values, statement.getPageSize(), state, Function.identity());
+    };
   }
 
   /**
@@ -101,6 +112,7 @@ public final class StatementRunner {
    */
   public CompletableFuture<PreparedStatement> prepare(Statement statement) {
     Objects.requireNonNull(statement, "statement");
+    context.metrics().queried(QueryKind.PREPARE);
     EffectiveSettings resolved = EffectiveSettings.resolve(statement, defaultProfile);
     // preparing changes nothing on the server: always safe to retry elsewhere
     EffectiveSettings settings =
@@ -180,6 +192,7 @@ public final class StatementRunner {
                         : BoundValues.EMPTY);
               }
               EffectiveSettings settings = EffectiveSettings.resolve(batch, defaultProfile);
+              context.metrics().queried(QueryKind.UNPAGED);
               return run(
                   settings,
                   messages.batch(batch.type(), resolved, bound, settings),
@@ -195,6 +208,7 @@ public final class StatementRunner {
    * @return completes when every connection switched
    */
   public CompletableFuture<Void> useKeyspace(String keyspaceCql) {
+    context.metrics().queried(QueryKind.UNPAGED);
     return runQuery(
         new Statement("USE " + keyspaceCql), RequestMessages.UNPAGED, null, page -> null);
   }

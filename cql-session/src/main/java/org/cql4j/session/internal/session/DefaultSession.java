@@ -24,6 +24,7 @@ import org.cql4j.session.internal.context.SessionContext;
 import org.cql4j.session.internal.paging.DefaultQueryPager;
 import org.cql4j.session.internal.request.StatementRunner;
 import org.cql4j.session.internal.topology.ContactPoints;
+import org.cql4j.session.observability.Metrics;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 import org.cql4j.session.statement.Batch;
 import org.cql4j.session.statement.PreparedStatement;
@@ -175,6 +176,11 @@ public final class DefaultSession implements Session {
   @Override
   public ClusterState getClusterState() {
     return context.metadata().state();
+  }
+
+  @Override
+  public Metrics getMetrics() {
+    return context.metrics();
   }
 
   @Override

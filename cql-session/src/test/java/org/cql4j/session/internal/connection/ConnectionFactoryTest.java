@@ -19,6 +19,8 @@ import org.cql4j.protocol.message.QueryParameters;
 import org.cql4j.protocol.message.VoidResult;
 import org.cql4j.session.errors.ConnectionException;
 import org.cql4j.session.errors.RequestTimeoutException;
+import org.cql4j.session.internal.metrics.NodeCounters;
+import org.cql4j.session.internal.metrics.SessionMetrics;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,10 +66,16 @@ class ConnectionFactoryTest {
   private static void roundTrips(Transport transport, LocalCqlServer server, int count)
       throws Exception {
     ConnectionFactory factory = new ConnectionFactory(transport);
+    NodeCounters counters = new SessionMetrics().forNode(server.address());
     Connection connection =
         factory
-            .connect(ConnectionConfig.builder(server.address()).build())
+            .connect(ConnectionConfig.builder(server.address()).counters(counters).build())
             .get(10, TimeUnit.SECONDS);
+    assertThat(counters.connectionsOpened()).isEqualTo(1);
+    assertThat(counters.connectionsOpen()).isEqualTo(1);
+    long handshakeSent = counters.bytesSent();
+    long handshakeReceived = counters.bytesReceived();
+    assertThat(handshakeSent).as("OPTIONS and STARTUP").isPositive();
     long start = System.nanoTime();
     List<CompletableFuture<ResponseEnvelope>> futures = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -83,7 +91,18 @@ class ConnectionFactoryTest {
         count,
         micros / 1000,
         count * 1_000_000L / Math.max(1, micros));
+    // a QUERY "SELECT 1" frame is 9 header bytes + a 4-byte length + 8 bytes of text + 2 bytes of
+    // consistency + 1 byte of flags; its VOID answer is 9 + 4 bytes
+    assertThat(counters.bytesSent() - handshakeSent).isEqualTo(24L * count);
+    assertThat(counters.bytesReceived() - handshakeReceived).isEqualTo(13L * count);
     connection.close().get(10, TimeUnit.SECONDS);
+    // counted by a listener of the channel's close, which may run just after close() completes
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (counters.connectionsClosed() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    assertThat(counters.connectionsClosed()).isEqualTo(1);
+    assertThat(counters.connectionsOpen()).isZero();
   }
 
   @Test
@@ -108,13 +127,17 @@ class ConnectionFactoryTest {
     try (LocalCqlServer server = new LocalCqlServer(true);
         Transport transport = Transport.create(Transport.Kind.NIO, 1)) {
       long start = System.nanoTime();
+      NodeCounters counters = new SessionMetrics().forNode(server.address());
       Throwable error =
           failure(
               new ConnectionFactory(transport)
                   .connect(
                       ConnectionConfig.builder(server.address())
                           .connectTimeout(Duration.ofMillis(300))
+                          .counters(counters)
                           .build()));
+      assertThat(counters.connectionTimeoutsCount()).isEqualTo(1);
+      assertThat(counters.connectionsOpened()).isZero();
       assertThat(error)
           .isInstanceOf(ConnectionException.class)
           .hasMessageContaining("did not complete within the connect timeout of 300 ms");

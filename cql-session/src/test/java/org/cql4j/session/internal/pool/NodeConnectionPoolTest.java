@@ -15,6 +15,7 @@ import org.cql4j.session.PoolSize;
 import org.cql4j.session.internal.connection.ConnectionFactory;
 import org.cql4j.session.internal.connection.LocalCqlServer;
 import org.cql4j.session.internal.connection.Transport;
+import org.cql4j.session.internal.metrics.SessionMetrics;
 import org.cql4j.session.internal.session.ClusterPolicies;
 import org.cql4j.session.internal.session.SessionConfig;
 import org.cql4j.session.profile.ExecutionProfile;
@@ -116,7 +117,7 @@ class NodeConnectionPoolTest {
         address,
         PoolSize.perHost(size),
         new ConnectionFactory(transport),
-        new ConnectionSettings(config),
+        new ConnectionSettings(config, new SessionMetrics()),
         () -> null,
         scheduler,
         l,
