@@ -18,12 +18,12 @@ import org.cql4j.session.observability.RequestMetrics;
 abstract class Counters implements RequestMetrics {
   private static final ErrorKind[] KINDS = ErrorKind.values();
 
+  // started: requests (session) or attempts (node); in flight is what started and has not ended
   final LongAdder queries = new LongAdder();
-  private final LongAdder inFlight = new LongAdder();
   private final LongAdder[] errors = new LongAdder[KINDS.length];
+  private final LongAdder ended = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final LongAdder speculative = new LongAdder();
-  private final LongAdder timeouts = new LongAdder();
   private final LatencyWindows latencies = new LatencyWindows();
   private final Rates rates = new Rates();
 
@@ -33,30 +33,24 @@ abstract class Counters implements RequestMetrics {
     }
   }
 
-  /** Started: counted in flight until it ends. */
+  /** Started: in flight until it succeeds, fails or ends. */
   final void started() {
-    inFlight.increment();
+    queries.increment();
   }
 
-  /** Ended with a success, after {@code nanos}. */
+  /** Ended with a success, after {@code nanos}: the latency's count is the success's. */
   final void succeeded(long nanos) {
-    inFlight.decrement();
     latencies.record(nanos);
   }
 
   /** Ended with an error. */
   final void failed(Throwable error) {
-    inFlight.decrement();
-    ErrorKind kind = kindOf(error);
-    errors[kind.ordinal()].increment();
-    if (kind == ErrorKind.CLIENT_TIMEOUT) {
-      timeouts.increment();
-    }
+    errors[kindOf(error).ordinal()].increment();
   }
 
   /** Ended without counting: its request completed elsewhere. */
   final void ended() {
-    inFlight.decrement();
+    ended.increment();
   }
 
   final void retried() {
@@ -129,12 +123,15 @@ abstract class Counters implements RequestMetrics {
 
   @Override
   public long requestTimeoutsCount() {
-    return timeouts.sum();
+    return errorsCount(ErrorKind.CLIENT_TIMEOUT);
   }
 
+  // nothing to count per request: what started minus what ended, read in this order so that a
+  // request ending meanwhile cannot make it negative
   @Override
   public long requestsInFlight() {
-    return inFlight.sum();
+    long done = ended.sum() + errorsCount() + latencies.count();
+    return Math.max(0, queries.sum() - done);
   }
 
   @Override

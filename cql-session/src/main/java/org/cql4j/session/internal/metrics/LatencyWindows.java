@@ -1,35 +1,51 @@
 package org.cql4j.session.internal.metrics;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 import org.cql4j.session.observability.LatencySnapshot;
 import org.cql4j.session.observability.LatencyWindow;
 
 /**
- * Latencies of one session or node: an HdrHistogram {@link Recorder} (wait-free, allocation-free
- * recording from any thread) drained into the minute in progress, the minute before it and the
- * lifetime, by the metrics tick and by readers. Histograms resize to the latencies seen, so an idle
- * node costs little memory. Thread-safe: recording is lock-free, draining and reading lock this.
+ * Latencies of one session or node: an HdrHistogram {@link SingleWriterRecorder} per recording
+ * thread (wait-free and allocation-free, and no cache line shared with another thread: the event
+ * loops record without contending), drained into the minute in progress, the minute before it and
+ * the lifetime by the metrics tick and by readers. Histograms resize to the latencies seen, so an
+ * idle node costs little memory. Thread-safe: recording is lock-free, draining and reading lock
+ * this.
  */
 final class LatencyWindows {
   private static final long MAX_MICROS = TimeUnit.HOURS.toMicros(1);
   private static final int DIGITS = 2;
 
-  private final Recorder recorder = new Recorder(DIGITS);
+  private final List<ThreadRecorder> recorders = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<SingleWriterRecorder> local =
+      ThreadLocal.withInitial(
+          () -> {
+            ThreadRecorder recorder = new ThreadRecorder(new SingleWriterRecorder(DIGITS));
+            recorders.add(recorder);
+            return recorder.recorder;
+          });
   // guarded by this
-  private Histogram spare;
   private Histogram current = new Histogram(DIGITS);
   private Histogram previous = new Histogram(DIGITS);
   private final Histogram lifetime = new Histogram(DIGITS);
 
   /**
-   * Records one latency.
+   * Records one latency, on the calling thread's recorder.
    *
    * @param nanos the latency
    */
   void record(long nanos) {
-    recorder.recordValue(Math.max(1, Math.min(nanos / 1_000, MAX_MICROS)));
+    local.get().recordValue(Math.max(1, Math.min(nanos / 1_000, MAX_MICROS)));
+  }
+
+  /** How many latencies were recorded in all. */
+  synchronized long count() {
+    drain();
+    return lifetime.getTotalCount();
   }
 
   /** The minute in progress ends: it becomes the previous one. On the metrics tick. */
@@ -56,10 +72,23 @@ final class LatencyWindows {
 
   // under the lock: what was recorded since the last drain goes to the minute and the lifetime
   private void drain() {
-    spare = recorder.getIntervalHistogram(spare);
-    if (spare.getTotalCount() > 0) {
-      current.add(spare);
-      lifetime.add(spare);
+    for (ThreadRecorder r : recorders) {
+      Histogram interval = r.recorder.getIntervalHistogram(r.spare);
+      r.spare = interval; // a recorder takes back only the histograms it gave
+      if (interval.getTotalCount() > 0) {
+        current.add(interval);
+        lifetime.add(interval);
+      }
+    }
+  }
+
+  // one thread's recorder, with the histogram it gave last, to recycle at the next drain
+  private static final class ThreadRecorder {
+    final SingleWriterRecorder recorder;
+    Histogram spare; // guarded by the windows' lock
+
+    ThreadRecorder(SingleWriterRecorder recorder) {
+      this.recorder = recorder;
     }
   }
 

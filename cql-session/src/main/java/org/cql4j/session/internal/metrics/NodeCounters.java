@@ -28,7 +28,6 @@ public final class NodeCounters extends Counters implements NodeMetrics {
    * @param speculative whether it belongs to a speculative execution
    */
   public void attemptStarted(boolean speculative) {
-    queries.increment();
     started();
     if (speculative) {
       speculated();

@@ -144,4 +144,27 @@ class SessionMetricsTest {
     assertThat(rates.fiveMinutes()).isCloseTo(100 * Math.exp(-0.2), within(0.5));
     assertThat(rates.fifteenMinutes()).isGreaterThan(rates.fiveMinutes());
   }
+
+  @Test
+  void latenciesRecordedOnManyThreadsAreAllRead() throws InterruptedException {
+    LatencyWindows windows = new LatencyWindows();
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; t++) {
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 10_000; i++) {
+                  windows.record(TimeUnit.MICROSECONDS.toNanos(100 + i % 100));
+                }
+              });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    windows.record(TimeUnit.MICROSECONDS.toNanos(150)); // and this thread's
+    assertThat(windows.count()).isEqualTo(40_001);
+    assertThat(windows.snapshot(LatencyWindow.RECENT).percentileMs(50))
+        .isCloseTo(0.15, within(0.01));
+  }
 }
