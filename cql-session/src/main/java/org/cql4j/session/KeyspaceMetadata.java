@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.cql4j.protocol.types.ColumnType;
 import org.cql4j.session.internal.metadata.SchemaCql;
 
 /**
@@ -20,6 +21,9 @@ import org.cql4j.session.internal.metadata.SchemaCql;
  * @param views the materialized views by name, in the given order
  * @param userTypes the user types by name, in the given order: as the driver reads them, a type
  *     comes after the types it uses, so that their {@code CREATE TYPE} statements run in this order
+ * @param functions the user-defined functions by signature (name and argument types), in the given
+ *     order
+ * @param aggregates the user-defined aggregates by signature, in the given order
  */
 public record KeyspaceMetadata(
     String name,
@@ -27,7 +31,9 @@ public record KeyspaceMetadata(
     boolean durableWrites,
     Map<String, TableMetadata> tables,
     Map<String, ViewMetadata> views,
-    Map<String, UserTypeMetadata> userTypes) {
+    Map<String, UserTypeMetadata> userTypes,
+    Map<FunctionSignature, FunctionMetadata> functions,
+    Map<FunctionSignature, AggregateMetadata> aggregates) {
 
   /** Checks the name and copies the maps, keeping their order. */
   public KeyspaceMetadata {
@@ -36,6 +42,70 @@ public record KeyspaceMetadata(
     tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     views = Collections.unmodifiableMap(new LinkedHashMap<>(views));
     userTypes = Collections.unmodifiableMap(new LinkedHashMap<>(userTypes));
+    functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+    aggregates = Collections.unmodifiableMap(new LinkedHashMap<>(aggregates));
+  }
+
+  /**
+   * A keyspace without functions or aggregates.
+   *
+   * @param name the keyspace's name
+   * @param replication the replication options
+   * @param durableWrites whether writes go through the commit log
+   * @param tables the tables by name
+   * @param views the materialized views by name
+   * @param userTypes the user types by name, each after the types it uses
+   */
+  public KeyspaceMetadata(
+      String name,
+      Map<String, String> replication,
+      boolean durableWrites,
+      Map<String, TableMetadata> tables,
+      Map<String, ViewMetadata> views,
+      Map<String, UserTypeMetadata> userTypes) {
+    this(name, replication, durableWrites, tables, views, userTypes, Map.of(), Map.of());
+  }
+
+  /**
+   * Returns a user-defined function. Thread-safe.
+   *
+   * @param name the function's name, case-sensitive, without quotes
+   * @param argumentTypes the types of its arguments, in order (functions overload)
+   * @return the function, or empty if the keyspace has none of that signature
+   */
+  public Optional<FunctionMetadata> function(String name, ColumnType... argumentTypes) {
+    return Optional.ofNullable(functions.get(FunctionSignature.of(name, argumentTypes)));
+  }
+
+  /**
+   * Returns a user-defined function. Thread-safe.
+   *
+   * @param signature the function's name and argument types
+   * @return the function, or empty if the keyspace has none of that signature
+   */
+  public Optional<FunctionMetadata> function(FunctionSignature signature) {
+    return Optional.ofNullable(functions.get(signature));
+  }
+
+  /**
+   * Returns a user-defined aggregate. Thread-safe.
+   *
+   * @param name the aggregate's name, case-sensitive, without quotes
+   * @param argumentTypes the types of its arguments, in order (aggregates overload)
+   * @return the aggregate, or empty if the keyspace has none of that signature
+   */
+  public Optional<AggregateMetadata> aggregate(String name, ColumnType... argumentTypes) {
+    return Optional.ofNullable(aggregates.get(FunctionSignature.of(name, argumentTypes)));
+  }
+
+  /**
+   * Returns a user-defined aggregate. Thread-safe.
+   *
+   * @param signature the aggregate's name and argument types
+   * @return the aggregate, or empty if the keyspace has none of that signature
+   */
+  public Optional<AggregateMetadata> aggregate(FunctionSignature signature) {
+    return Optional.ofNullable(aggregates.get(signature));
   }
 
   /**
@@ -82,8 +152,8 @@ public record KeyspaceMetadata(
 
   /**
    * Returns the statements that recreate this keyspace and its contents, in an order that runs: the
-   * keyspace, the user types (in map order), each table followed by its indexes, then the views.
-   * Thread-safe.
+   * keyspace, the user types (in map order), the functions, the aggregates (which use the
+   * functions), each table followed by its indexes, then the views. Thread-safe.
    *
    * @return the statements, each ending with a semicolon
    */
@@ -91,6 +161,8 @@ public record KeyspaceMetadata(
     List<String> statements = new ArrayList<>();
     statements.add(describe());
     userTypes.values().forEach(t -> statements.add(t.describe()));
+    functions.values().forEach(f -> statements.add(f.describe()));
+    aggregates.values().forEach(a -> statements.add(a.describe()));
     for (TableMetadata table : tables.values()) {
       statements.add(table.describe());
       table.indexes().values().forEach(i -> statements.add(i.describe()));

@@ -16,7 +16,9 @@ import org.cql4j.session.internal.session.ClusterPolicies;
 import org.cql4j.session.internal.session.DefaultSession;
 import org.cql4j.session.internal.session.KeyspaceNames;
 import org.cql4j.session.internal.session.SessionConfig;
+import org.cql4j.session.observability.NodeStateListener;
 import org.cql4j.session.observability.RequestListener;
+import org.cql4j.session.observability.SchemaChangeListener;
 import org.cql4j.session.policy.AddressTranslator;
 import org.cql4j.session.policy.ExponentialReconnectionPolicy;
 import org.cql4j.session.policy.HostFilter;
@@ -48,6 +50,8 @@ public final class SessionBuilder {
   private ExecutionProfileHandle defaultProfile;
   private PoolSize poolSize = PoolSize.defaultSize();
   private final List<RequestListener> requestListeners = new ArrayList<>();
+  private final List<NodeStateListener> nodeStateListeners = new ArrayList<>();
+  private final List<SchemaChangeListener> schemaChangeListeners = new ArrayList<>();
   private boolean fetchSchemaMetadata = true;
   private ReconnectionPolicy reconnectionPolicy = ClusterPolicies.DEFAULTS.reconnection();
   private HostFilter hostFilter = ClusterPolicies.DEFAULTS.hostFilter();
@@ -310,6 +314,38 @@ public final class SessionBuilder {
   }
 
   /**
+   * Adds a listener told when nodes are added, removed, go down and come back up (the Java driver's
+   * {@code NodeStateListener}). Listeners are called in the order added, one change at a time, on a
+   * thread of the session's own, after the {@link ClusterState} showing the change is published;
+   * one that throws is logged once and never affects the session. The nodes found at start are
+   * reported as added, then up. Default: none.
+   *
+   * @param listener the listener
+   * @return this builder
+   */
+  public SessionBuilder nodeStateListener(NodeStateListener listener) {
+    nodeStateListeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Adds a listener told when keyspaces, tables, views, user types, functions and aggregates are
+   * created, updated or dropped (the Java driver's {@code SchemaChangeListener}), by this session
+   * or any other client: each change is found by comparing one {@link ClusterState}'s schema with
+   * the next, and reported once. Listeners are called in the order added, one change at a time, on
+   * a thread of the session's own; one that throws is logged once and never affects the session.
+   * The schema read at start is the baseline; nothing is reported with {@link
+   * #fetchSchemaMetadata(boolean) fetchSchemaMetadata(false)}. Default: none.
+   *
+   * @param listener the listener
+   * @return this builder
+   */
+  public SessionBuilder schemaChangeListener(SchemaChangeListener listener) {
+    schemaChangeListeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
    * The number of Netty event-loop threads doing I/O. Default 0: the number of cores.
    *
    * @param threads the thread count, or 0 for the default
@@ -428,7 +464,9 @@ public final class SessionBuilder {
             autoAwaitSchemaAgreement,
             requestListeners,
             fetchSchemaMetadata,
-            new ClusterPolicies(reconnectionPolicy, hostFilter, addressTranslator));
+            new ClusterPolicies(reconnectionPolicy, hostFilter, addressTranslator),
+            nodeStateListeners,
+            schemaChangeListeners);
     return DefaultSession.open(config).thenApply(session -> session);
   }
 

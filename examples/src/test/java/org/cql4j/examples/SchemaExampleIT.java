@@ -2,6 +2,7 @@ package org.cql4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.cql4j.protocol.types.ColumnType;
 import org.cql4j.session.Session;
 import org.cql4j.testkit.CassandraTest;
 import org.cql4j.testkit.TestCluster;
@@ -24,6 +25,24 @@ class SchemaExampleIT {
           .contains("CLUSTERING ORDER BY (at DESC)");
       assertThat(outcome.newColumnSeen()).isTrue();
       assertThat(outcome.tokensAgree()).isTrue();
+      assertThat(outcome.functionBody()).startsWith("return value == null");
+      assertThat(outcome.aggregateStateType()).isEqualTo(ColumnType.DOUBLE);
+      assertThat(outcome.aggregateDescribe())
+          .isEqualTo(
+              "CREATE AGGREGATE examples.maximum(double)\n    SFUNC max_of\n    STYPE double;");
     }
+  }
+
+  @Test
+  void listenersSeeTheTableCreatedAlteredAndDropped(TestCluster cassandra) throws Exception {
+    try (Session session = Session.builder().knownNodes(cassandra.contactPoints()).build()) {
+      session.queryUnpaged(
+          "CREATE KEYSPACE IF NOT EXISTS examples WITH replication ="
+              + " {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.queryUnpaged("DROP TABLE IF EXISTS examples.audit");
+    }
+    assertThat(SchemaExample.listen(cassandra.contactPoints()))
+        .containsExactly(
+            "created examples.audit", "updated examples.audit", "dropped examples.audit");
   }
 }

@@ -61,6 +61,8 @@ public final class NodeFiles {
     yaml.put("memtable_offheap_space", "64MiB");
     // off by default since 4.0 (experimental); the driver reads and tests views' metadata
     yaml.put("materialized_views_enabled", "true");
+    // off by default; the driver reads and tests functions' and aggregates' metadata
+    yaml.put("user_defined_functions_enabled", "true");
     if (s.fastJoin()) {
       yaml.put("auto_bootstrap", "false");
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,7 @@ import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.value.Values;
 import org.cql4j.session.Node;
 import org.cql4j.session.Session;
+import org.cql4j.session.observability.NodeStateListener;
 import org.cql4j.session.statement.PreparedStatement;
 import org.cql4j.session.statement.Statement;
 import org.cql4j.testkit.CassandraCluster;
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
 class ClusterSessionIT {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterSessionIT.class);
   private static Session session;
+  // what the session's NodeStateListener was told, as "up /127.0.0.1:9042", in order
+  private static final List<String> nodeEvents = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void connect(TestCluster cassandra) {
@@ -40,6 +44,28 @@ class ClusterSessionIT {
         Session.builder()
             .knownNode("127.0.0.99:" + port(cassandra))
             .knownNode(cassandra.firstContactPoint())
+            .nodeStateListener(
+                new NodeStateListener() {
+                  @Override
+                  public void onAdd(Node node) {
+                    nodeEvents.add("add " + node.address());
+                  }
+
+                  @Override
+                  public void onUp(Node node) {
+                    nodeEvents.add("up " + node.address());
+                  }
+
+                  @Override
+                  public void onDown(Node node) {
+                    nodeEvents.add("down " + node.address());
+                  }
+
+                  @Override
+                  public void onRemove(Node node) {
+                    nodeEvents.add("remove " + node.address());
+                  }
+                })
             .build();
     session.queryUnpaged(
         "CREATE KEYSPACE IF NOT EXISTS ring_it WITH replication ="
@@ -53,12 +79,16 @@ class ClusterSessionIT {
   }
 
   @Test
-  void discoversEveryNodeFromOneContactPoint() {
+  void discoversEveryNodeFromOneContactPoint() throws InterruptedException {
     List<Node> nodes = session.getClusterState().nodes();
     assertThat(nodes).hasSize(3).allSatisfy(node -> assertThat(node.isUp()).isTrue());
     assertThat(nodes).extracting(Node::datacenter).containsOnly("datacenter1");
     assertThat(nodes).extracting(Node::hostId).doesNotContainNull().doesNotHaveDuplicates();
     assertThat(session.getClusterState().datacenters()).containsExactly("datacenter1");
+    // the node listener was told of each node found at start, then of its pool connecting
+    for (Node node : nodes) {
+      awaitEvents(node, "add " + node.address(), "up " + node.address());
+    }
   }
 
   @Test
@@ -101,8 +131,9 @@ class ClusterSessionIT {
               }
             });
     traffic.start();
+    Node node = nodeAt(leaving);
+    awaitEvents(node, "add " + node.address(), "up " + node.address()); // the start's events
     try {
-      Node node = nodeAt(leaving);
       TimeUnit.MILLISECONDS.sleep(500);
       leaving.stop();
       awaitState(node, false, Duration.ofSeconds(30));
@@ -132,6 +163,26 @@ class ClusterSessionIT {
       coordinators.add(coordinator(session));
     }
     assertThat(coordinators).hasSize(3);
+    // the node listener was told once that the node went down, once that it came back
+    awaitEvents(
+        node,
+        "add " + node.address(),
+        "up " + node.address(),
+        "down " + node.address(),
+        "up " + node.address());
+  }
+
+  private static void awaitEvents(Node node, String... expected) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<String> ofNode;
+    do {
+      ofNode = nodeEvents.stream().filter(e -> e.endsWith(" " + node.address())).toList();
+      if (ofNode.size() >= expected.length) {
+        break;
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    } while (System.nanoTime() < deadline);
+    assertThat(ofNode).as("the node listener's calls about %s", node).containsExactly(expected);
   }
 
   private static Node nodeAt(CassandraNode cassandraNode) {

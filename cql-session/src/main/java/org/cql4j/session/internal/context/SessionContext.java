@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.ConnectionFactory;
 import org.cql4j.session.internal.connection.Transport;
+import org.cql4j.session.internal.metadata.ClusterEvents;
 import org.cql4j.session.internal.metadata.FrozenColumns;
 import org.cql4j.session.internal.metadata.MetadataManager;
 import org.cql4j.session.internal.metadata.SchemaListener;
@@ -37,7 +38,7 @@ public final class SessionContext {
   private final Transport transport;
   private final ExecutorService executor;
   private final KeyspaceHolder keyspace = new KeyspaceHolder();
-  private final MetadataManager metadata = new MetadataManager();
+  private final MetadataManager metadata;
   private final FrozenColumns frozenColumns;
   private final PoolManager pools;
   private final TopologyMonitor topology;
@@ -67,6 +68,11 @@ public final class SessionContext {
     this.config = config;
     this.transport = transport;
     this.executor = executor;
+    this.metadata =
+        new MetadataManager(
+            config.nodeStateListeners().isEmpty() && config.schemaChangeListeners().isEmpty()
+                ? ClusterEvents.NONE
+                : new ClusterEvents(config.nodeStateListeners(), config.schemaChangeListeners()));
     this.speculativeTimers = new SpeculativeTimers(transport.group());
     ConnectionFactory factory = new ConnectionFactory(transport);
     ConnectionSettings settings = new ConnectionSettings(config, metrics);

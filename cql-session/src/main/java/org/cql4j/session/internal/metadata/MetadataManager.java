@@ -20,17 +20,33 @@ import org.slf4j.LoggerFactory;
  * snapshot off the request path, under a lock, and publish it with one volatile write; requests
  * read one snapshot and keep it for their whole life. Only the nodes' up/down flags change under a
  * published snapshot.
+ *
+ * <p>Each change is handed to the {@link ClusterEvents} after the snapshot that shows it is
+ * published, while the lock is held so that changes are delivered in order; the listeners run
+ * later, on the events' own thread. The first schema published is the baseline and reports nothing.
  */
 public final class MetadataManager {
   private static final Logger LOG = LoggerFactory.getLogger(MetadataManager.class);
 
   private final Object lock = new Object();
+  private final Object upLock = new Object();
+  private final ClusterEvents events;
   private final Tablets tablets = new Tablets();
   private volatile DefaultClusterState state =
       new DefaultClusterState(List.of(), TokenMap.EMPTY, tablets, Map.of());
   // guarded by lock
   private boolean closed;
   private Map<String, String> warnedUnsupported = Map.of();
+  private boolean schemaKnown;
+
+  /**
+   * Creates the holder of a session's snapshots.
+   *
+   * @param events who is told about node and schema changes ({@link ClusterEvents#NONE} for none)
+   */
+  public MetadataManager(ClusterEvents events) {
+    this.events = Objects.requireNonNull(events, "events");
+  }
 
   /**
    * The nodes a new snapshot added and removed, for the pools.
@@ -108,6 +124,7 @@ public final class MetadataManager {
       state = new DefaultClusterState(nodes, tokenMap, tablets, previous.keyspaces());
       tablets.onTopology(state);
       NodesChange change = new NodesChange(added, removed);
+      events.nodesChanged(change);
       if (!change.isEmpty()) {
         LOG.info(
             "topology: {} (added {}, removed {})",
@@ -128,10 +145,13 @@ public final class MetadataManager {
    */
   public void setUp(InetSocketAddress address, boolean up, Throwable cause) {
     DefaultNode node = (DefaultNode) state.node(address).orElse(null);
-    if (node == null || node.isUp() == up) {
-      return;
+    synchronized (upLock) { // flip and enqueue together, so listeners see the flips in order
+      if (node == null || node.isUp() == up) {
+        return;
+      }
+      node.setUp(up);
+      events.nodeStateChanged(node, up);
     }
-    node.setUp(up);
     if (up) {
       LOG.info("node {} is up", node);
     } else {
@@ -162,7 +182,10 @@ public final class MetadataManager {
   public void applySchema(Map<String, KeyspaceMetadata> keyspaces) {
     synchronized (lock) {
       if (!closed) {
+        Map<String, KeyspaceMetadata> previous = state.keyspaces();
         state = state.withKeyspaces(keyspaces);
+        schemaChanged(previous);
+        schemaKnown = true;
       }
     }
   }
@@ -184,7 +207,17 @@ public final class MetadataManager {
       } else {
         schema.put(name, keyspace);
       }
+      Map<String, KeyspaceMetadata> previous = state.keyspaces();
       state = state.withKeyspaces(schema);
+      schemaChanged(previous);
+    }
+  }
+
+  // under lock, after publishing: nothing before the first whole schema, which is the baseline
+  // (a keyspace read while the session starts is not a change)
+  private void schemaChanged(Map<String, KeyspaceMetadata> previous) {
+    if (schemaKnown) {
+      events.schemaChanged(previous, state.keyspaces());
     }
   }
 
@@ -203,6 +236,7 @@ public final class MetadataManager {
     synchronized (lock) {
       closed = true;
     }
+    events.close();
   }
 
   private static boolean sameIdentity(DefaultNode old, NodeInfo info) {

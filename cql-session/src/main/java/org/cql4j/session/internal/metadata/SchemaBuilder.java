@@ -72,7 +72,14 @@ final class SchemaBuilder {
       }
     }
     return new KeyspaceMetadata(
-        ks, keyspace.replication(), keyspace.durableWrites(), tables, views, userTypes);
+        ks,
+        keyspace.replication(),
+        keyspace.durableWrites(),
+        tables,
+        views,
+        userTypes,
+        keyspace.functions(),
+        keyspace.aggregates());
   }
 
   private static KeyspaceMetadata keyspace(CqlRow row, SchemaRows rows) {
@@ -101,7 +108,15 @@ final class SchemaBuilder {
             || row.isNull("durable_writes")
             || row.getBoolean("durable_writes");
     Map<String, String> replication = row.getMap("replication", String.class, String.class);
-    return new KeyspaceMetadata(ks, replication, durableWrites, tables, views, userTypes);
+    return new KeyspaceMetadata(
+        ks,
+        replication,
+        durableWrites,
+        tables,
+        views,
+        userTypes,
+        FunctionRows.functions(ks, rows.functions(), types),
+        FunctionRows.aggregates(ks, rows.aggregates(), types));
   }
 
   private static Optional<TableMetadata> table(

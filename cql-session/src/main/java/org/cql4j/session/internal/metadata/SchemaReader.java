@@ -19,20 +19,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the schema from {@code system_schema} ({@code keyspaces}, {@code tables}, {@code columns},
- * {@code types}, {@code views} and {@code indexes}) into the metadata model: all keyspaces, one
- * keyspace, or one table or view of a known keyspace (a targeted refresh after a SCHEMA_CHANGE
- * event). Thread-safe: it keeps no state but the query function.
+ * {@code types}, {@code views}, {@code indexes}, {@code functions} and {@code aggregates}) into the
+ * metadata model: all keyspaces, one keyspace, or one table or view, or the functions and
+ * aggregates, of a known keyspace (a targeted refresh after a SCHEMA_CHANGE event). Thread-safe: it
+ * keeps no state but the query function.
  *
- * <p>The six queries of a read run at once. Rows are read by column name ({@code SELECT *}), so
- * columns a server version adds are ignored and optional ones may be missing. If a query fails the
- * read fails, and the caller keeps what it knew; only {@code views} and {@code indexes} may be
- * missing from a server (an Invalid error, "unconfigured table"), and then read as empty. A type
- * the driver cannot parse does not fail the read: its column or field gets a {@link
- * org.cql4j.protocol.types.ColumnType.Custom} of the raw text, with a warning.
+ * <p>The queries of a read run at once. Rows are read by column name ({@code SELECT *}), so columns
+ * a server version adds are ignored and optional ones may be missing. If a query fails the read
+ * fails, and the caller keeps what it knew; only {@code views}, {@code indexes}, {@code functions}
+ * and {@code aggregates} may be missing from a server (an Invalid error, "unconfigured table"), and
+ * then read as empty. A type the driver cannot parse does not fail the read: its column or field
+ * gets a {@link org.cql4j.protocol.types.ColumnType.Custom} of the raw text, with a warning.
  *
  * <p>What to call after a SCHEMA_CHANGE event: a KEYSPACE change, or a TYPE change (tables use the
  * types), {@link #readKeyspace}; a TABLE change (of a table or a view) {@link #refreshTable}; a
- * FUNCTION or AGGREGATE change, nothing (they are not in the model).
+ * FUNCTION or AGGREGATE change, {@link #refreshFunctions}.
  */
 public final class SchemaReader {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaReader.class);
@@ -43,6 +44,8 @@ public final class SchemaReader {
   static final String TYPES = "SELECT * FROM system_schema.types";
   static final String VIEWS = "SELECT * FROM system_schema.views";
   static final String INDEXES = "SELECT * FROM system_schema.indexes";
+  static final String FUNCTIONS = "SELECT * FROM system_schema.functions";
+  static final String AGGREGATES = "SELECT * FROM system_schema.aggregates";
 
   private final Function<String, CompletableFuture<List<CqlRow>>> query;
 
@@ -74,7 +77,7 @@ public final class SchemaReader {
    * @return completes with the keyspaces by name, sorted by name, or fails as a query did
    */
   public CompletableFuture<Map<String, KeyspaceMetadata>> readAll() {
-    return read(KEYSPACES, TYPES, TABLES, COLUMNS, VIEWS, INDEXES)
+    return read(KEYSPACES, TYPES, TABLES, COLUMNS, VIEWS, INDEXES, FUNCTIONS, AGGREGATES)
         .thenApply(SchemaBuilder::keyspaces);
   }
 
@@ -93,8 +96,26 @@ public final class SchemaReader {
             TABLES + where,
             COLUMNS + where,
             VIEWS + where,
-            INDEXES + where)
+            INDEXES + where,
+            FUNCTIONS + where,
+            AGGREGATES + where)
         .thenApply(rows -> Optional.ofNullable(SchemaBuilder.keyspaces(rows).get(keyspace)));
+  }
+
+  /**
+   * Reads the functions and aggregates of a known keyspace again.
+   *
+   * @param keyspace the keyspace as known
+   * @return completes with the keyspace whose functions and aggregates are what the server says now
+   *     (their user types resolved with the keyspace's as known); or fails as a query did
+   */
+  public CompletableFuture<KeyspaceMetadata> refreshFunctions(KeyspaceMetadata keyspace) {
+    String where = " WHERE keyspace_name = " + SchemaCql.literal(keyspace.name());
+    CompletableFuture<List<CqlRow>> functions = optional(FUNCTIONS + where);
+    CompletableFuture<List<CqlRow>> aggregates = optional(AGGREGATES + where);
+    return functions
+        .thenCombine(aggregates, (f, a) -> FunctionRows.withFunctions(keyspace, f, a))
+        .toCompletableFuture();
   }
 
   /**
@@ -116,12 +137,21 @@ public final class SchemaReader {
             TABLES + table,
             COLUMNS + table,
             VIEWS + view,
-            INDEXES + table)
+            INDEXES + table,
+            null,
+            null)
         .thenApply(rows -> SchemaBuilder.withRelation(keyspace, name, rows));
   }
 
   private CompletableFuture<SchemaRows> read(
-      String keyspaces, String types, String tables, String columns, String views, String indexes) {
+      String keyspaces,
+      String types,
+      String tables,
+      String columns,
+      String views,
+      String indexes,
+      String functions,
+      String aggregates) {
     CompletableFuture<List<CqlRow>> keyspaceRows =
         keyspaces == null ? CompletableFuture.completedFuture(List.of()) : run(keyspaces);
     CompletableFuture<List<CqlRow>> typeRows = run(types);
@@ -129,8 +159,19 @@ public final class SchemaReader {
     CompletableFuture<List<CqlRow>> columnRows = run(columns);
     CompletableFuture<List<CqlRow>> viewRows = optional(views);
     CompletableFuture<List<CqlRow>> indexRows = optional(indexes);
+    CompletableFuture<List<CqlRow>> functionRows =
+        functions == null ? CompletableFuture.completedFuture(List.of()) : optional(functions);
+    CompletableFuture<List<CqlRow>> aggregateRows =
+        aggregates == null ? CompletableFuture.completedFuture(List.of()) : optional(aggregates);
     return CompletableFuture.allOf(
-            keyspaceRows, typeRows, tableRows, columnRows, viewRows, indexRows)
+            keyspaceRows,
+            typeRows,
+            tableRows,
+            columnRows,
+            viewRows,
+            indexRows,
+            functionRows,
+            aggregateRows)
         .thenApply(
             done ->
                 new SchemaRows(
@@ -139,7 +180,9 @@ public final class SchemaReader {
                     columnRows.join(),
                     typeRows.join(),
                     viewRows.join(),
-                    indexRows.join()));
+                    indexRows.join(),
+                    functionRows.join(),
+                    aggregateRows.join()));
   }
 
   private CompletableFuture<List<CqlRow>> run(String cql) {

@@ -16,6 +16,8 @@ import org.cql4j.protocol.value.CqlRow;
  * @param types rows of {@code system_schema.types}
  * @param views rows of {@code system_schema.views}
  * @param indexes rows of {@code system_schema.indexes}
+ * @param functions rows of {@code system_schema.functions}
+ * @param aggregates rows of {@code system_schema.aggregates}
  */
 record SchemaRows(
     List<CqlRow> keyspaces,
@@ -23,7 +25,9 @@ record SchemaRows(
     List<CqlRow> columns,
     List<CqlRow> types,
     List<CqlRow> views,
-    List<CqlRow> indexes) {
+    List<CqlRow> indexes,
+    List<CqlRow> functions,
+    List<CqlRow> aggregates) {
 
   /** Copies the lists. */
   SchemaRows {
@@ -33,6 +37,8 @@ record SchemaRows(
     types = List.copyOf(types);
     views = List.copyOf(views);
     indexes = List.copyOf(indexes);
+    functions = List.copyOf(functions);
+    aggregates = List.copyOf(aggregates);
   }
 
   /**
@@ -63,7 +69,9 @@ record SchemaRows(
         only(columns, keyspace),
         only(types, keyspace),
         only(views, keyspace),
-        only(indexes, keyspace));
+        only(indexes, keyspace),
+        only(functions, keyspace),
+        only(aggregates, keyspace));
   }
 
   private static List<CqlRow> only(List<CqlRow> rows, String keyspace) {

@@ -8,7 +8,9 @@ import org.cql4j.session.Compression;
 import org.cql4j.session.PoolSize;
 import org.cql4j.session.TimestampGenerator;
 import org.cql4j.session.auth.AuthenticatorProvider;
+import org.cql4j.session.observability.NodeStateListener;
 import org.cql4j.session.observability.RequestListener;
+import org.cql4j.session.observability.SchemaChangeListener;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 
 /**
@@ -37,6 +39,8 @@ import org.cql4j.session.profile.ExecutionProfileHandle;
  * @param requestListeners told about every request, in order
  * @param fetchSchemaMetadata whether to read and follow the schema
  * @param policies reconnection, node filter and address translation
+ * @param nodeStateListeners told about nodes added, removed, up and down, in order
+ * @param schemaChangeListeners told about schema changes, in order
  */
 public record SessionConfig(
     List<String> knownNodes,
@@ -59,7 +63,9 @@ public record SessionConfig(
     boolean autoAwaitSchemaAgreement,
     List<RequestListener> requestListeners,
     boolean fetchSchemaMetadata,
-    ClusterPolicies policies) {
+    ClusterPolicies policies,
+    List<NodeStateListener> nodeStateListeners,
+    List<SchemaChangeListener> schemaChangeListeners) {
 
   /** The CQL port used when a contact point names none. */
   public static final int DEFAULT_PORT = 9042;
@@ -68,6 +74,8 @@ public record SessionConfig(
   public SessionConfig {
     knownNodes = List.copyOf(knownNodes);
     requestListeners = List.copyOf(requestListeners);
+    nodeStateListeners = List.copyOf(nodeStateListeners);
+    schemaChangeListeners = List.copyOf(schemaChangeListeners);
     Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(defaultProfile, "defaultProfile");
     Objects.requireNonNull(poolSize, "poolSize");

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the schema of {@code ClusterState.keyspaces()} current: read whole at start and after the
  * control connection moved (events may have been missed), and only what changed after a
- * SCHEMA_CHANGE (one keyspace, or one table). Thread-safe: refreshes run one after the other, in
- * the order of the changes, chained on one future; each publishes through the {@link
- * MetadataManager}. A failed read is logged and leaves the schema as it was.
+ * SCHEMA_CHANGE (one keyspace, one table, or one keyspace's functions and aggregates). Thread-safe:
+ * refreshes run one after the other, in the order of the changes, chained on one future; each
+ * publishes through the {@link MetadataManager}. A failed read is logged and leaves the schema as
+ * it was.
  */
 public final class SchemaRefresher implements SchemaListener {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaRefresher.class);
@@ -80,7 +81,19 @@ public final class SchemaRefresher implements SchemaListener {
                         .thenAccept(ks -> metadata.applyKeyspace(keyspace, ks));
               },
               "table " + keyspace + "." + change.name());
-      default -> CompletableFuture.completedFuture(null); // functions are not in the model
+      case FUNCTION, AGGREGATE ->
+          enqueue(
+              reader -> {
+                KeyspaceMetadata known = metadata.state().keyspaces().get(keyspace);
+                return known == null
+                    ? reader
+                        .readKeyspace(keyspace)
+                        .thenAccept(ks -> metadata.applyKeyspace(keyspace, ks.orElse(null)))
+                    : reader
+                        .refreshFunctions(known)
+                        .thenAccept(ks -> metadata.applyKeyspace(keyspace, ks));
+              },
+              "the functions and aggregates of " + keyspace);
     };
   }
 

@@ -1,7 +1,9 @@
 package org.cql4j.session.internal.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cql4j.session.internal.metadata.SchemaTables.aggregate;
 import static org.cql4j.session.internal.metadata.SchemaTables.column;
+import static org.cql4j.session.internal.metadata.SchemaTables.function;
 import static org.cql4j.session.internal.metadata.SchemaTables.index;
 import static org.cql4j.session.internal.metadata.SchemaTables.keyspace;
 import static org.cql4j.session.internal.metadata.SchemaTables.table;
@@ -20,9 +22,12 @@ import org.cql4j.protocol.errors.DbError;
 import org.cql4j.protocol.errors.DbException;
 import org.cql4j.protocol.types.ColumnType;
 import org.cql4j.protocol.value.CqlRow;
+import org.cql4j.session.AggregateMetadata;
 import org.cql4j.session.ClusteringOrder;
 import org.cql4j.session.ColumnKind;
 import org.cql4j.session.ColumnMetadata;
+import org.cql4j.session.FunctionMetadata;
+import org.cql4j.session.FunctionSignature;
 import org.cql4j.session.IndexKind;
 import org.cql4j.session.KeyspaceMetadata;
 import org.cql4j.session.TableMetadata;
@@ -43,6 +48,11 @@ class SchemaReaderTest {
           cql -> {
             sent.add(cql);
             CompletableFuture<List<CqlRow>> answer = answers.get(cql);
+            if (answer == null
+                && (cql.startsWith(SchemaReader.FUNCTIONS)
+                    || cql.startsWith(SchemaReader.AGGREGATES))) {
+              return CompletableFuture.completedFuture(List.of()); // none unless answered
+            }
             if (answer == null) {
               throw new AssertionError("unexpected query " + cql);
             }
@@ -161,7 +171,7 @@ class SchemaReaderTest {
 
     assertThat(keyspace).isPresent();
     assertThat(keyspace.get().table("t").orElseThrow().partitionKey()).containsExactly("k");
-    assertThat(sent).hasSize(6).allSatisfy(cql -> assertThat(cql).endsWith(where));
+    assertThat(sent).hasSize(8).allSatisfy(cql -> assertThat(cql).endsWith(where));
   }
 
   @Test
@@ -206,7 +216,7 @@ class SchemaReaderTest {
     assertThat(refreshed.views()).isEqualTo(known.views());
     assertThat(refreshed.userTypes().keySet()).containsExactly("b_inner");
     assertThat(refreshed.replication()).isEqualTo(known.replication());
-    assertThat(sent.subList(6, sent.size())).doesNotContain(SchemaReader.KEYSPACES);
+    assertThat(sent.subList(8, sent.size())).doesNotContain(SchemaReader.KEYSPACES);
   }
 
   @Test
@@ -225,6 +235,101 @@ class SchemaReaderTest {
 
     assertThat(refreshed.views()).isEmpty();
     assertThat(refreshed.tables()).isEqualTo(known.tables());
+  }
+
+  // as Cassandra 5.0 stores them: tuples and user types frozen, the aggregate's state too
+  private void answerFunctions(String where) {
+    answer(
+        SchemaReader.FUNCTIONS + where,
+        function(
+            "ks", "plus", List.of("a", "b"), List.of("int", "int"), "int", false, "return a+b;"),
+        function(
+            "ks",
+            "plus",
+            List.of("a", "b"),
+            List.of("bigint", "bigint"),
+            "bigint",
+            true,
+            "return a;"),
+        function(
+            "ks",
+            "st",
+            List.of("s", "v"),
+            List.of("frozen<tuple<int, bigint>>", "frozen<b_inner>"),
+            "frozen<tuple<int, bigint>>",
+            true,
+            "return s;"));
+    answer(
+        SchemaReader.AGGREGATES + where,
+        aggregate(
+            "ks",
+            "agg",
+            List.of("frozen<b_inner>"),
+            "st",
+            "frozen<tuple<int, bigint>>",
+            null,
+            "(0, 0)",
+            "frozen<tuple<int, bigint>>"));
+  }
+
+  @Test
+  void readsFunctionsAndAggregatesBySignatureWithTheirUserTypes() {
+    answerAll();
+    answerFunctions("");
+
+    KeyspaceMetadata ks = reader.readAll().join().get("ks");
+
+    ColumnType state = ColumnType.tuple(ColumnType.INT, ColumnType.BIGINT);
+    ColumnType inner = ks.userTypes().get("b_inner").toColumnType();
+    assertThat(ks.functions().keySet())
+        .extracting(FunctionSignature::toString)
+        .containsExactly(
+            "plus(bigint, bigint)", "plus(int, int)", "st(tuple<int, bigint>, ks.b_inner)");
+    FunctionMetadata plus = ks.function("plus", ColumnType.INT, ColumnType.INT).orElseThrow();
+    assertThat(plus.argumentNames()).containsExactly("a", "b");
+    assertThat(plus.returnType()).isEqualTo(ColumnType.INT);
+    assertThat(plus.calledOnNullInput()).isFalse();
+    assertThat(plus.language()).isEqualTo("java");
+    assertThat(plus.body()).isEqualTo("return a+b;");
+    assertThat(
+            ks.function("plus", ColumnType.BIGINT, ColumnType.BIGINT)
+                .orElseThrow()
+                .calledOnNullInput())
+        .isTrue();
+    assertThat(ks.function("st", state, inner)).isPresent();
+
+    AggregateMetadata agg = ks.aggregate("agg", inner).orElseThrow();
+    assertThat(agg.stateType()).isEqualTo(state);
+    assertThat(agg.finalFunction()).isEmpty();
+    assertThat(agg.initialCondition()).contains("(0, 0)");
+    assertThat(agg.returnType()).isEqualTo(state);
+    assertThat(ks.function(agg.stateFunctionSignature())).isPresent();
+    assertThat(ks.describeAll())
+        .containsSubsequence(
+            ks.userTypes().get("a_outer").describe(),
+            plus.describe(),
+            agg.describe(),
+            ks.table("events").orElseThrow().describe());
+  }
+
+  @Test
+  void refreshesTheFunctionsAndAggregatesOfAKnownKeyspaceOnly() {
+    answerAll();
+    KeyspaceMetadata known = reader.readAll().join().get("ks");
+    assertThat(known.functions()).isEmpty();
+    sent.clear();
+    answerFunctions(" WHERE keyspace_name = 'ks'");
+
+    KeyspaceMetadata refreshed = reader.refreshFunctions(known).join();
+
+    assertThat(refreshed.functions()).hasSize(3);
+    assertThat(refreshed.aggregates()).hasSize(1);
+    assertThat(refreshed.tables()).isEqualTo(known.tables());
+    assertThat(refreshed.userTypes()).isEqualTo(known.userTypes());
+    assertThat(sent)
+        .containsExactlyInAnyOrder(
+            SchemaReader.FUNCTIONS + " WHERE keyspace_name = 'ks'",
+            SchemaReader.AGGREGATES + " WHERE keyspace_name = 'ks'");
   }
 
   @Test

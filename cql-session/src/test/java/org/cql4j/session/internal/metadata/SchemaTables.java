@@ -139,6 +139,75 @@ final class SchemaTables {
         options);
   }
 
+  static CqlRow function(
+      String keyspace,
+      String name,
+      List<String> argumentNames,
+      List<String> argumentTypes,
+      String returnType,
+      boolean calledOnNullInput,
+      String body) {
+    return row(
+        "functions",
+        keyspace,
+        "function_name",
+        ColumnType.TEXT,
+        name,
+        "argument_types",
+        TEXT_LIST,
+        argumentTypes,
+        "argument_names",
+        TEXT_LIST,
+        argumentNames,
+        "body",
+        ColumnType.TEXT,
+        body,
+        "called_on_null_input",
+        ColumnType.BOOLEAN,
+        calledOnNullInput,
+        "language",
+        ColumnType.TEXT,
+        "java",
+        "return_type",
+        ColumnType.TEXT,
+        returnType);
+  }
+
+  static CqlRow aggregate(
+      String keyspace,
+      String name,
+      List<String> argumentTypes,
+      String stateFunction,
+      String stateType,
+      String finalFunction,
+      String initialCondition,
+      String returnType) {
+    return row(
+        "aggregates",
+        keyspace,
+        "aggregate_name",
+        ColumnType.TEXT,
+        name,
+        "argument_types",
+        TEXT_LIST,
+        argumentTypes,
+        "final_func",
+        ColumnType.TEXT,
+        finalFunction,
+        "initcond",
+        ColumnType.TEXT,
+        initialCondition,
+        "return_type",
+        ColumnType.TEXT,
+        returnType,
+        "state_func",
+        ColumnType.TEXT,
+        stateFunction,
+        "state_type",
+        ColumnType.TEXT,
+        stateType);
+  }
+
   // keyspace_name, then the other columns given as (name, type, value) triples, in order
   private static CqlRow row(String table, String keyspace, Object... columns) {
     List<ColumnSpec> specs = new ArrayList<>();

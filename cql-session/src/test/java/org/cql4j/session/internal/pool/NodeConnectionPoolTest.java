@@ -112,7 +112,9 @@ class NodeConnectionPoolTest {
             true,
             List.of(),
             false,
-            ClusterPolicies.DEFAULTS);
+            ClusterPolicies.DEFAULTS,
+            List.of(),
+            List.of());
     return new NodeConnectionPool(
         address,
         PoolSize.perHost(size),
