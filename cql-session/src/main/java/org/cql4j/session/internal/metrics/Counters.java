@@ -18,8 +18,6 @@ import org.cql4j.session.observability.RequestMetrics;
 abstract class Counters implements RequestMetrics {
   private static final ErrorKind[] KINDS = ErrorKind.values();
 
-  // started: requests (session) or attempts (node); in flight is what started and has not ended
-  final LongAdder queries = new LongAdder();
   private final LongAdder[] errors = new LongAdder[KINDS.length];
   private final LongAdder ended = new LongAdder();
   private final LongAdder retries = new LongAdder();
@@ -33,10 +31,8 @@ abstract class Counters implements RequestMetrics {
     }
   }
 
-  /** Started: in flight until it succeeds, fails or ends. */
-  final void started() {
-    queries.increment();
-  }
+  /** How many started: requests (session) or attempts (node), each in flight until it ends. */
+  abstract long started();
 
   /** Ended with a success, after {@code nanos}: the latency's count is the success's. */
   final void succeeded(long nanos) {
@@ -93,11 +89,6 @@ abstract class Counters implements RequestMetrics {
   }
 
   @Override
-  public long queriesCount() {
-    return queries.sum();
-  }
-
-  @Override
   public long errorsCount() {
     long sum = 0;
     for (LongAdder e : errors) {
@@ -131,7 +122,7 @@ abstract class Counters implements RequestMetrics {
   @Override
   public long requestsInFlight() {
     long done = ended.sum() + errorsCount() + latencies.count();
-    return Math.max(0, queries.sum() - done);
+    return Math.max(0, started() - done);
   }
 
   @Override

@@ -12,6 +12,7 @@ public final class NodeCounters extends Counters implements NodeMetrics {
   public static final NodeCounters NONE = new NodeCounters("none");
 
   private final String address;
+  private final LongAdder attempts = new LongAdder();
   private final LongAdder opened = new LongAdder();
   private final LongAdder closed = new LongAdder();
   private final LongAdder connectTimeouts = new LongAdder();
@@ -28,7 +29,7 @@ public final class NodeCounters extends Counters implements NodeMetrics {
    * @param speculative whether it belongs to a speculative execution
    */
   public void attemptStarted(boolean speculative) {
-    started();
+    attempts.increment();
     if (speculative) {
       speculated();
     }
@@ -92,6 +93,16 @@ public final class NodeCounters extends Counters implements NodeMetrics {
    */
   public void received(long bytes) {
     received.add(bytes);
+  }
+
+  @Override
+  long started() {
+    return attempts.sum();
+  }
+
+  @Override
+  public long queriesCount() {
+    return attempts.sum();
   }
 
   @Override

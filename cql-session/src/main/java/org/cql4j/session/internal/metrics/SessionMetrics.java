@@ -80,17 +80,12 @@ public final class SessionMetrics extends Counters implements Metrics {
   }
 
   /**
-   * A request of this kind of call is asked for.
+   * A request starts running.
    *
-   * @param kind the kind
+   * @param kind the kind of call it serves
    */
-  public void queried(QueryKind kind) {
+  public void requestStarted(QueryKind kind) {
     byKind[kind.ordinal()].increment();
-  }
-
-  /** A request starts running. */
-  public void requestStarted() {
-    started();
   }
 
   /**
@@ -119,6 +114,11 @@ public final class SessionMetrics extends Counters implements Metrics {
   /** A speculative execution starts. */
   public void speculativeExecutionStarted() {
     speculated();
+  }
+
+  @Override
+  long started() {
+    return queriesCount();
   }
 
   @Override

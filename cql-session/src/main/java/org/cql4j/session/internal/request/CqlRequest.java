@@ -31,6 +31,7 @@ import org.cql4j.session.internal.profile.EffectiveSettings;
 import org.cql4j.session.internal.result.QueryResults;
 import org.cql4j.session.internal.routing.Routing;
 import org.cql4j.session.internal.routing.SerializedValues;
+import org.cql4j.session.observability.QueryKind;
 import org.cql4j.session.observability.RequestDescription;
 import org.cql4j.session.policy.NoSpeculativeExecution;
 import org.cql4j.session.policy.RoutingInfo;
@@ -125,12 +126,13 @@ public final class CqlRequest<T> extends Execution
   /**
    * Starts the request.
    *
+   * @param kind the kind of call it serves, for the metrics
    * @return completes with the finished page on the event loop of the answering connection; fails
    *     with the server's {@link DbException}, a {@link RequestTimeoutException}, a {@link
    *     NoHostAvailableException} when every node of the plan failed, or a serialization error
    */
-  public CompletableFuture<T> run() {
-    context.metrics().requestStarted();
+  public CompletableFuture<T> run(QueryKind kind) {
+    context.metrics().requestStarted(kind);
     if (!observers().isEmpty()) {
       observers().onStart(this);
     }

@@ -60,48 +60,66 @@ public final class StatementRunner {
 
   /** See {@code Session.queryUnpagedAsync}. */
   public CompletableFuture<QueryResult> queryUnpaged(Statement statement, Object values) {
-    context.metrics().queried(QueryKind.UNPAGED);
-    return query(statement, values, RequestMessages.UNPAGED, null, QueryPage::result);
+    return query(
+        QueryKind.UNPAGED, statement, values, RequestMessages.UNPAGED, null, QueryPage::result);
   }
 
   /** See {@code Session.querySinglePageAsync}. */
   public CompletableFuture<QueryPage> querySinglePage(
       Statement statement, Object values, PagingState state) {
     Objects.requireNonNull(state, "pagingState (use PagingState.start())");
-    context.metrics().queried(QueryKind.SINGLE_PAGE);
-    return query(statement, values, statement.getPageSize(), state, Function.identity());
+    return query(
+        QueryKind.SINGLE_PAGE,
+        statement,
+        values,
+        statement.getPageSize(),
+        state,
+        Function.identity());
   }
 
   /** The page source of {@code Session.queryIter} (with values, prepared once per text). */
   public PageFetcher queryPages(Statement statement, Object values) {
     checkValues(values);
-    return state -> {
-      context.metrics().queried(QueryKind.ITERATED);
-      return query(statement, values, statement.getPageSize(), state, Function.identity());
-    };
+    return state ->
+        query(
+            QueryKind.ITERATED,
+            statement,
+            values,
+            statement.getPageSize(),
+            state,
+            Function.identity());
   }
 
   /** See {@code Session.executeUnpagedAsync}. */
   public CompletableFuture<QueryResult> executeUnpaged(PreparedStatement statement, Object values) {
-    context.metrics().queried(QueryKind.UNPAGED);
-    return execute(statement, values, RequestMessages.UNPAGED, null, QueryPage::result);
+    return execute(
+        QueryKind.UNPAGED, statement, values, RequestMessages.UNPAGED, null, QueryPage::result);
   }
 
   /** See {@code Session.executeSinglePageAsync}. */
   public CompletableFuture<QueryPage> executeSinglePage(
       PreparedStatement statement, Object values, PagingState state) {
     Objects.requireNonNull(state, "pagingState (use PagingState.start())");
-    context.metrics().queried(QueryKind.SINGLE_PAGE);
-    return execute(statement, values, statement.getPageSize(), state, Function.identity());
+    return execute(
+        QueryKind.SINGLE_PAGE,
+        statement,
+        values,
+        statement.getPageSize(),
+        state,
+        Function.identity());
   }
 
   /** The page source of {@code Session.executeIter}. */
   public PageFetcher executePages(PreparedStatement statement, Object values) {
     checkValues(values);
-    return state -> {
-      context.metrics().queried(QueryKind.ITERATED);
-      return execute(statement, values, statement.getPageSize(), state, Function.identity());
-    };
+    return state ->
+        execute(
+            QueryKind.ITERATED,
+            statement,
+            values,
+            statement.getPageSize(),
+            state,
+            Function.identity());
   }
 
   /**
@@ -112,7 +130,6 @@ public final class StatementRunner {
    */
   public CompletableFuture<PreparedStatement> prepare(Statement statement) {
     Objects.requireNonNull(statement, "statement");
-    context.metrics().queried(QueryKind.PREPARE);
     EffectiveSettings resolved = EffectiveSettings.resolve(statement, defaultProfile);
     // preparing changes nothing on the server: always safe to retry elsewhere
     EffectiveSettings settings =
@@ -130,7 +147,7 @@ public final class StatementRunner {
     CqlRequest<QueryPage> handler =
         new CqlRequest<>(context, settings, prepare, null, null, null, Function.identity());
     return handler
-        .run()
+        .run(QueryKind.PREPARE)
         .thenCompose(
             page -> {
               PreparedResult result =
@@ -192,8 +209,8 @@ public final class StatementRunner {
                         : BoundValues.EMPTY);
               }
               EffectiveSettings settings = EffectiveSettings.resolve(batch, defaultProfile);
-              context.metrics().queried(QueryKind.UNPAGED);
               return run(
+                  QueryKind.UNPAGED,
                   settings,
                   messages.batch(batch.type(), resolved, bound, settings),
                   cqlOfBatchId(resolved),
@@ -208,12 +225,16 @@ public final class StatementRunner {
    * @return completes when every connection switched
    */
   public CompletableFuture<Void> useKeyspace(String keyspaceCql) {
-    context.metrics().queried(QueryKind.UNPAGED);
     return runQuery(
-        new Statement("USE " + keyspaceCql), RequestMessages.UNPAGED, null, page -> null);
+        QueryKind.UNPAGED,
+        new Statement("USE " + keyspaceCql),
+        RequestMessages.UNPAGED,
+        null,
+        page -> null);
   }
 
   private <T> CompletableFuture<T> query(
+      QueryKind kind,
       Statement statement,
       Object values,
       int pageSize,
@@ -222,11 +243,11 @@ public final class StatementRunner {
     Objects.requireNonNull(statement, "statement");
     checkValues(values);
     if (BoundRow.hasNoValues(values)) {
-      return runQuery(statement, pageSize, state, finish);
+      return runQuery(kind, statement, pageSize, state, finish);
     }
     // the server must tell the markers' types before values can be checked and written
     return preparedForValues(statement)
-        .thenCompose(ps -> execute(ps, values, pageSize, state, finish));
+        .thenCompose(ps -> execute(kind, ps, values, pageSize, state, finish));
   }
 
   // An unprepared statement with values is prepared once per CQL text and then executed, like the
@@ -249,12 +270,17 @@ public final class StatementRunner {
   }
 
   private <T> CompletableFuture<T> runQuery(
-      Statement statement, int pageSize, PagingState state, Function<QueryPage, T> finish) {
+      QueryKind kind,
+      Statement statement,
+      int pageSize,
+      PagingState state,
+      Function<QueryPage, T> finish) {
     EffectiveSettings settings = EffectiveSettings.resolve(statement, defaultProfile);
-    return run(settings, messages.query(statement, settings, pageSize, state), null, finish);
+    return run(kind, settings, messages.query(statement, settings, pageSize, state), null, finish);
   }
 
   private <T> CompletableFuture<T> execute(
+      QueryKind kind,
       PreparedStatement statement,
       Object values,
       int pageSize,
@@ -294,16 +320,17 @@ public final class StatementRunner {
             serialized,
             null,
             finish)
-        .run();
+        .run(kind);
   }
 
   // a QUERY or a BATCH: no prepared statement, no token
   private <T> CompletableFuture<T> run(
+      QueryKind kind,
       EffectiveSettings settings,
       Request message,
       Function<byte[], String> cqlOfBatchId,
       Function<QueryPage, T> finish) {
-    return new CqlRequest<>(context, settings, message, null, null, cqlOfBatchId, finish).run();
+    return new CqlRequest<>(context, settings, message, null, null, cqlOfBatchId, finish).run(kind);
   }
 
   private static Function<byte[], String> cqlOfBatchId(List<Object> statements) {

@@ -23,13 +23,10 @@ class SessionMetricsTest {
 
   @Test
   void countsRequestsByKindAndOutcome() {
-    metrics.queried(QueryKind.UNPAGED);
-    metrics.queried(QueryKind.UNPAGED);
-    metrics.queried(QueryKind.ITERATED);
-    metrics.queried(QueryKind.PREPARE);
-    for (int i = 0; i < 4; i++) {
-      metrics.requestStarted();
-    }
+    metrics.requestStarted(QueryKind.UNPAGED);
+    metrics.requestStarted(QueryKind.UNPAGED);
+    metrics.requestStarted(QueryKind.ITERATED);
+    metrics.requestStarted(QueryKind.PREPARE);
     metrics.requestSucceeded(TimeUnit.MILLISECONDS.toNanos(3));
     metrics.requestFailed(
         RequestTimeoutException.after("QUERY x", java.time.Duration.ofSeconds(1)));
