@@ -2,6 +2,7 @@ package org.cql4j.session.internal.topology;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cql4j.protocol.message.SchemaChange;
@@ -62,39 +63,39 @@ public final class SchemaRefresher implements SchemaListener {
     String keyspace = change.keyspace();
     return switch (change.target()) {
       case KEYSPACE, TYPE ->
-          enqueue(
-              reader ->
-                  reader
-                      .readKeyspace(keyspace)
-                      .thenAccept(ks -> metadata.applyKeyspace(keyspace, ks.orElse(null))),
-              "keyspace " + keyspace);
+          enqueue(reader -> readKeyspace(reader, keyspace), "keyspace " + keyspace);
       case TABLE ->
-          enqueue(
-              reader -> {
-                KeyspaceMetadata known = metadata.state().keyspaces().get(keyspace);
-                return known == null
-                    ? reader
-                        .readKeyspace(keyspace)
-                        .thenAccept(ks -> metadata.applyKeyspace(keyspace, ks.orElse(null)))
-                    : reader
-                        .refreshTable(known, change.name())
-                        .thenAccept(ks -> metadata.applyKeyspace(keyspace, ks));
-              },
+          refreshIn(
+              keyspace,
+              (reader, known) -> reader.refreshTable(known, change.name()),
               "table " + keyspace + "." + change.name());
       case FUNCTION, AGGREGATE ->
-          enqueue(
-              reader -> {
-                KeyspaceMetadata known = metadata.state().keyspaces().get(keyspace);
-                return known == null
-                    ? reader
-                        .readKeyspace(keyspace)
-                        .thenAccept(ks -> metadata.applyKeyspace(keyspace, ks.orElse(null)))
-                    : reader
-                        .refreshFunctions(known)
-                        .thenAccept(ks -> metadata.applyKeyspace(keyspace, ks));
-              },
+          refreshIn(
+              keyspace,
+              SchemaReader::refreshFunctions,
               "the functions and aggregates of " + keyspace);
     };
+  }
+
+  // a part of a known keyspace; the whole keyspace when it is not known yet
+  private CompletableFuture<Void> refreshIn(
+      String keyspace,
+      BiFunction<SchemaReader, KeyspaceMetadata, CompletableFuture<KeyspaceMetadata>> part,
+      String what) {
+    return enqueue(
+        reader -> {
+          KeyspaceMetadata known = metadata.state().keyspaces().get(keyspace);
+          return known == null
+              ? readKeyspace(reader, keyspace)
+              : part.apply(reader, known).thenAccept(ks -> metadata.applyKeyspace(keyspace, ks));
+        },
+        what);
+  }
+
+  private CompletableFuture<Void> readKeyspace(SchemaReader reader, String keyspace) {
+    return reader
+        .readKeyspace(keyspace)
+        .thenAccept(ks -> metadata.applyKeyspace(keyspace, ks.orElse(null)));
   }
 
   @Override
