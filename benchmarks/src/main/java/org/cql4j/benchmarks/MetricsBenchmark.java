@@ -38,6 +38,18 @@ public class MetricsBenchmark {
     request();
   }
 
+  /**
+   * One request's counting without the bytes, which are counted per socket read and per flush: with
+   * many requests in flight, each read and flush carries several requests.
+   */
+  @Benchmark
+  public void oneThreadBytesShared() {
+    metrics.requestStarted(QueryKind.UNPAGED);
+    node.attemptStarted(false);
+    node.attemptAnswered(120_000);
+    metrics.requestSucceeded(130_000);
+  }
+
   /** One request's counting, while another thread counts its own requests. */
   @Benchmark
   @Threads(2)

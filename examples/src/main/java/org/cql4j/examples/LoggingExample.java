@@ -45,17 +45,17 @@ public final class LoggingExample {
     try (session) {
       Examples.createKeyspace(session);
       session.queryUnpaged(
-          "CREATE TABLE IF NOT EXISTS examples.accounts (id int PRIMARY KEY, owner text)");
+          "CREATE TABLE IF NOT EXISTS examples.owners (id int PRIMARY KEY, owner text)");
 
       // tag::requests[]
       PreparedStatement insert =
-          session.prepare("INSERT INTO examples.accounts (id, owner) VALUES (?, ?)");
+          session.prepare("INSERT INTO examples.owners (id, owner) VALUES (?, ?)");
       session.executeUnpaged(insert, Values.of(1, "Ada")); // fast: not logged
       try {
-        session.queryUnpaged("SELECT nothing FROM examples.accounts");
+        session.queryUnpaged("SELECT nothing FROM examples.owners");
       } catch (DbException e) {
         // the caller gets the error, and the request logger logged it at WARN:
-        // Request failed (2 ms): QUERY "SELECT nothing FROM examples.accounts"
+        // Request failed (2 ms): QUERY "SELECT nothing FROM examples.owners"
         //     [consistency=LOCAL_QUORUM]: DbException: Undefined column name nothing ...
       }
       // end::requests[]

@@ -57,9 +57,9 @@ public final class MetricsExample {
   public static Outcome run(Session session) {
     Examples.createKeyspace(session);
     session.queryUnpaged(
-        "CREATE TABLE IF NOT EXISTS examples.page_views (page int PRIMARY KEY, views int)");
+        "CREATE TABLE IF NOT EXISTS examples.page_hits (page int PRIMARY KEY, hits int)");
     PreparedStatement write =
-        session.prepare("INSERT INTO examples.page_views (page, views) VALUES (?, ?)");
+        session.prepare("INSERT INTO examples.page_hits (page, hits) VALUES (?, ?)");
     for (int page = 0; page < 100; page++) {
       session.executeUnpaged(write, Values.of(page, page * 10));
     }
