@@ -5,8 +5,10 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
+import org.cql4j.protocol.ProtocolException;
 import org.cql4j.protocol.frame.FrameHeader;
 import org.cql4j.protocol.frame.Opcode;
+import org.cql4j.protocol.frame.SegmentCodec;
 
 /**
  * Cuts the bytes one side sends into {@link RawFrame}s, from bare frames (v3/v4, and v5 before the
@@ -130,19 +132,19 @@ final class FrameCutter extends ByteToMessageDecoder {
   }
 
   private void readSegment(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-    Segments.Header header;
+    SegmentCodec.Header header;
     try {
-      header = Segments.readHeader(in, framing.segmentsCompressed());
+      header = SegmentCodec.readHeader(in, framing.segmentsCompressed());
       if (header == null || in.readableBytes() < header.segmentLength()) {
         return;
       }
-      ByteBuf payload = Segments.readPayload(in, header, ctx.alloc());
+      ByteBuf payload = SegmentCodec.readPayload(in, header, ctx.alloc());
       if (header.selfContained()) {
         cutAll(payload, out);
       } else {
         appendLarge(ctx, payload, out);
       }
-    } catch (IllegalStateException e) {
+    } catch (ProtocolException e) {
       raw = true;
       listener.malformed(in.readableBytes(), e.getMessage());
       out.add(new Passthrough(in.readRetainedSlice(in.readableBytes()), false));

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import org.cql4j.protocol.frame.Opcode;
+import org.cql4j.protocol.frame.SegmentCodec;
 
 /**
  * Writes {@link RawFrame}s and {@link Passthrough} bytes to one side, as bare frames or wrapped in
@@ -39,7 +40,7 @@ final class FrameEncoder extends ChannelOutboundHandlerAdapter {
       if (bytes.segmentPayload() && segments()) {
         try {
           out = ctx.alloc().ioBuffer(bytes.content().readableBytes() + 16);
-          Segments.wrap(out, bytes.content(), framing.segmentsCompressed());
+          SegmentCodec.wrap(out, bytes.content(), framing.segmentsCompressed());
         } finally {
           bytes.release();
         }
@@ -71,7 +72,7 @@ final class FrameEncoder extends ChannelOutboundHandlerAdapter {
     }
     try {
       ByteBuf out = ctx.alloc().ioBuffer(envelope.readableBytes() + 16);
-      Segments.wrap(out, envelope, framing.segmentsCompressed());
+      SegmentCodec.wrap(out, envelope, framing.segmentsCompressed());
       return out;
     } finally {
       envelope.release();
