@@ -3,6 +3,7 @@ package org.cql4j.protocol.frame;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.zip.CRC32;
+import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import org.cql4j.protocol.ProtocolException;
@@ -14,10 +15,11 @@ import org.cql4j.protocol.ProtocolException;
  *
  * <p>Small envelopes travel together in one self-contained segment; an envelope larger than a
  * payload ({@value #MAX_PAYLOAD} bytes) is split over segments that are not self-contained (§1).
- * Writing stores payloads as they are; on a connection that negotiated LZ4 such a segment has the
- * 8-byte header with an uncompressed length of 0, which §2.2 defines as "not compressed". Reading
- * accepts both, and decompresses with LZ4's bounds-checked decompressor. Corrupted or malformed
- * segments are a {@link ProtocolException} naming the field: nothing after them can be trusted.
+ * {@link #wrap} stores payloads as they are (on a connection that negotiated LZ4 such a segment has
+ * the 8-byte header with an uncompressed length of 0, which §2.2 defines as "not compressed");
+ * {@link #wrapCompressed} compresses each payload that LZ4 makes smaller. Reading accepts both, and
+ * decompresses with LZ4's bounds-checked decompressor. Corrupted or malformed segments are a {@link
+ * ProtocolException} naming the field: nothing after them can be trusted.
  */
 public final class SegmentCodec {
   /** §2.1: a payload has at most 2^17 - 1 bytes. */
@@ -176,6 +178,59 @@ public final class SegmentCodec {
     }
     out.writeBytes(payload, from, length);
     out.writeIntLE(crc32(payload, from, length));
+  }
+
+  /**
+   * Appends one segment of a connection that negotiated LZ4 holding {@code length} bytes of {@code
+   * payload} from {@code from}, compressed; stored as they are when compressing would not make them
+   * smaller (§2.2: an uncompressed length of 0).
+   *
+   * @param out where the segment is written; not released
+   * @param payload the bytes; not released, their indexes unchanged
+   * @param from the first byte's index
+   * @param length at most {@value #MAX_PAYLOAD}
+   * @param selfContained whether the bytes are whole envelopes
+   */
+  public static void writeCompressed(
+      ByteBuf out, ByteBuf payload, int from, int length, boolean selfContained) {
+    if (length < 0 || length > MAX_PAYLOAD) {
+      throw new IllegalArgumentException(
+          "a segment payload has 0 to " + MAX_PAYLOAD + " bytes, not " + length);
+    }
+    byte[] source = new byte[length];
+    payload.getBytes(from, source);
+    LZ4Compressor lz4 = LZ4Factory.fastestInstance().fastCompressor();
+    byte[] target = new byte[lz4.maxCompressedLength(length)];
+    int compressed = lz4.compress(source, 0, length, target, 0, target.length);
+    if (compressed >= length) {
+      write(out, payload, from, length, selfContained, true);
+      return;
+    }
+    long header = compressed | ((long) length << 17) | (selfContained ? 1L << 34 : 0);
+    long crc = crc24(header, 5);
+    out.writeLongLE(header | (crc << 40));
+    int payloadAt = out.writerIndex();
+    out.writeBytes(target, 0, compressed);
+    out.writeIntLE(crc32(out, payloadAt, compressed));
+  }
+
+  /**
+   * As {@link #wrap}, on a connection that negotiated LZ4, each segment's payload compressed when
+   * that makes it smaller.
+   *
+   * @param out where the segments are written; not released
+   * @param envelopes the envelopes' bytes, readable; not released, their indexes unchanged
+   */
+  public static void wrapCompressed(ByteBuf out, ByteBuf envelopes) {
+    int from = envelopes.readerIndex();
+    int remaining = envelopes.readableBytes();
+    boolean selfContained = remaining <= MAX_PAYLOAD;
+    do {
+      int chunk = Math.min(remaining, MAX_PAYLOAD);
+      writeCompressed(out, envelopes, from, chunk, selfContained);
+      from += chunk;
+      remaining -= chunk;
+    } while (remaining > 0);
   }
 
   /**

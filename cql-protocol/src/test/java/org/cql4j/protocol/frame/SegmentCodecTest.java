@@ -132,4 +132,51 @@ class SegmentCodecTest {
   private static ByteBuf bytes(String text) {
     return Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII);
   }
+
+  @Test
+  void compressedSegmentsReadBackAndIncompressibleOnesAreStored() {
+    ByteBuf text = bytes("well, well, well, well, well, well, well, well, well, well, well");
+    ByteBuf wire = Unpooled.buffer();
+    SegmentCodec.wrapCompressed(wire, text);
+    SegmentCodec.Header header = SegmentCodec.readHeader(wire, true);
+    assertThat(header.uncompressedLength()).isEqualTo(text.readableBytes());
+    assertThat(header.payloadLength()).isLessThan(text.readableBytes());
+    ByteBuf payload = SegmentCodec.readPayload(wire, header, ALLOC);
+    assertThat(payload).isEqualTo(text);
+    payload.release();
+
+    ByteBuf random = Unpooled.buffer(64);
+    new java.util.Random(7).ints(64).forEach(random::writeByte);
+    ByteBuf stored = Unpooled.buffer();
+    SegmentCodec.wrapCompressed(stored, random);
+    SegmentCodec.Header storedHeader = SegmentCodec.readHeader(stored, true);
+    assertThat(storedHeader.uncompressedLength()).as("stored as it is").isZero();
+    ByteBuf back = SegmentCodec.readPayload(stored, storedHeader, ALLOC);
+    assertThat(back).isEqualTo(random);
+    back.release();
+  }
+
+  @Test
+  void aLargeEnvelopeIsCompressedSegmentBySegment() {
+    int size = SegmentCodec.MAX_PAYLOAD * 2 + 10;
+    ByteBuf envelope = Unpooled.buffer(size);
+    for (int i = 0; i < size; i++) {
+      envelope.writeByte(i % 7);
+    }
+    ByteBuf wire = Unpooled.buffer();
+    SegmentCodec.wrapCompressed(wire, envelope);
+    assertThat(wire.readableBytes()).isLessThan(size / 10);
+    ByteBuf back = Unpooled.buffer();
+    int segments = 0;
+    while (wire.isReadable()) {
+      SegmentCodec.Header header = SegmentCodec.readHeader(wire, true);
+      assertThat(header.selfContained()).isFalse();
+      ByteBuf payload = SegmentCodec.readPayload(wire, header, ALLOC);
+      back.writeBytes(payload);
+      payload.release();
+      segments++;
+    }
+    assertThat(segments).isEqualTo(3);
+    assertThat(back).isEqualTo(envelope);
+  }
 }
