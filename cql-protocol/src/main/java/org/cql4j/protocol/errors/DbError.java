@@ -9,7 +9,7 @@ import org.cql4j.protocol.Consistency;
 
 /**
  * Which error a server reported, with the details its ERROR body carries (native_protocol_v4.spec
- * §9). Every variant is an immutable, thread-safe record.
+ * §9, native_protocol_v5.spec §8). Every variant is an immutable, thread-safe record.
  *
  * <p>Consistencies may be serial ({@link Consistency#SERIAL}, {@link Consistency#LOCAL_SERIAL})
  * when the failing request was a conditional write.
@@ -146,6 +146,31 @@ public sealed interface DbError {
     @Override
     public int code() {
       return 0x1500;
+    }
+  }
+
+  /**
+   * 0x1600 (protocol v5): a write failed because the space for change data capture was exhausted.
+   */
+  record CdcWriteFailure() implements DbError {
+    @Override
+    public int code() {
+      return 0x1600;
+    }
+  }
+
+  /**
+   * 0x1700 (protocol v5): a contended conditional write was only partly done; a contending write or
+   * a serial read may or may not complete it, so its outcome is unknown.
+   *
+   * @param consistency the consistency of the request
+   * @param received how many replicas acknowledged
+   * @param blockFor how many acknowledgements were needed
+   */
+  record CasWriteUnknown(Consistency consistency, int received, int blockFor) implements DbError {
+    @Override
+    public int code() {
+      return 0x1700;
     }
   }
 

@@ -18,8 +18,13 @@ import org.cql4j.protocol.message.Response;
 
 /**
  * Turns messages into frames and frames into messages, with the settings of one connection: body
- * limit, compression and negotiated extensions. Immutable and thread-safe; derive a new codec with
- * {@link #withCompressor} or {@link #withFeatures} once STARTUP has negotiated them.
+ * limit, compression, protocol version and negotiated extensions. Immutable and thread-safe; derive
+ * a new codec with {@link #withCompressor} or {@link #withFeatures} once STARTUP has negotiated
+ * them.
+ *
+ * <p>In protocol v5 a frame is an envelope inside segments ({@link SegmentCodec}), which carry the
+ * compression: envelopes are never compressed themselves and their compression flag is ignored
+ * (native_protocol_v5.spec §2.4).
  *
  * <p>Encoding writes the whole frame into one buffer from the given allocator (the caller owns and
  * releases it, usually by writing it to the channel). Decoding never releases the {@link Frame}:
@@ -89,9 +94,10 @@ public final class FrameCodec {
       flags |= FrameFlags.CUSTOM_PAYLOAD;
     }
     Opcode opcode = envelope.message().opcode();
-    boolean compress = opcode != Opcode.STARTUP && opcode != Opcode.OPTIONS;
+    boolean compress = opcode != Opcode.STARTUP && opcode != Opcode.OPTIONS && !features.v5();
     return FrameWriter.write(
         alloc,
+        features.version(),
         false,
         flags,
         envelope.streamId(),
@@ -129,13 +135,14 @@ public final class FrameCodec {
     }
     return FrameWriter.write(
         alloc,
+        features.version(),
         true,
         flags,
         envelope.streamId(),
         envelope.message().opcode(),
         responseBody,
         envelope,
-        compressor,
+        features.v5() ? null : compressor,
         maxBodyLength);
   }
 
@@ -232,7 +239,7 @@ public final class FrameCodec {
    */
   private ByteBuf body(Frame frame) {
     ByteBuf raw = frame.body();
-    if (!frame.header().hasFlag(FrameFlags.COMPRESSION)) {
+    if (!frame.header().hasFlag(FrameFlags.COMPRESSION) || features.v5()) {
       return raw;
     }
     if (compressor == null) {

@@ -15,8 +15,9 @@ import org.cql4j.protocol.internal.wire.WireReader;
 import org.cql4j.protocol.internal.wire.WireWriter;
 
 /**
- * BATCH: runs several statements as one batch (native_protocol_v4.spec §4.1.7). Immutable and
- * thread-safe as long as the statements' bound values are.
+ * BATCH: runs several statements as one batch (native_protocol_v4.spec §4.1.7,
+ * native_protocol_v5.spec §4.1.7). Immutable and thread-safe as long as the statements' bound
+ * values are.
  *
  * @param type logged, unlogged or counter
  * @param statements the statements, at most 65535
@@ -24,13 +25,19 @@ import org.cql4j.protocol.internal.wire.WireWriter;
  * @param serialConsistency the serial consistency, or {@code null} (flag 0x10)
  * @param defaultTimestamp the default timestamp in microseconds, or {@link
  *     QueryParameters#NO_TIMESTAMP} (flag 0x20)
+ * @param keyspace the keyspace the batch runs in instead of the connection's, or {@code null} (v5
+ *     flag 0x80)
+ * @param nowInSeconds the time the server takes as now, or {@link
+ *     QueryParameters#NO_NOW_IN_SECONDS} (v5 flag 0x100)
  */
 public record Batch(
     Type type,
     List<Statement> statements,
     Consistency consistency,
     SerialConsistency serialConsistency,
-    long defaultTimestamp)
+    long defaultTimestamp,
+    String keyspace,
+    int nowInSeconds)
     implements Request {
 
   /** The {@code <type>} byte of a batch. Immutable and thread-safe. */
@@ -90,6 +97,37 @@ public record Batch(
     statements = List.copyOf(statements);
   }
 
+  /**
+   * A batch without a keyspace or a time of its own (what protocol v4 can carry).
+   *
+   * @param type logged, unlogged or counter
+   * @param statements the statements
+   * @param consistency the consistency
+   * @param serialConsistency the serial consistency, or {@code null}
+   * @param defaultTimestamp the default timestamp, or {@link QueryParameters#NO_TIMESTAMP}
+   */
+  public Batch(
+      Type type,
+      List<Statement> statements,
+      Consistency consistency,
+      SerialConsistency serialConsistency,
+      long defaultTimestamp) {
+    this(
+        type,
+        statements,
+        consistency,
+        serialConsistency,
+        defaultTimestamp,
+        null,
+        QueryParameters.NO_NOW_IN_SECONDS);
+  }
+
+  /** This batch at another consistency. */
+  public Batch withConsistency(Consistency consistency) {
+    return new Batch(
+        type, statements, consistency, serialConsistency, defaultTimestamp, keyspace, nowInSeconds);
+  }
+
   @Override
   public Opcode opcode() {
     return Opcode.BATCH;
@@ -124,13 +162,15 @@ public record Batch(
     if (defaultTimestamp != QueryParameters.NO_TIMESTAMP) {
       flags |= ParametersCodec.DEFAULT_TIMESTAMP;
     }
-    out.writeByte(flags);
+    flags |= ParametersCodec.v5Flags(keyspace, nowInSeconds, features.v5(), "BATCH");
+    ParametersCodec.writeFlags(out, flags, features.v5());
     if (serialConsistency != null) {
       WireWriter.writeConsistency(out, serialConsistency.code());
     }
     if (defaultTimestamp != QueryParameters.NO_TIMESTAMP) {
       out.writeLong(defaultTimestamp);
     }
+    ParametersCodec.writeV5Parts(out, flags, keyspace, nowInSeconds);
   }
 
   /**
@@ -139,9 +179,10 @@ public record Batch(
    * the values they precede.
    *
    * @param in the body; not released
+   * @param features the negotiated version and extensions
    * @return the message
    */
-  public static Batch decode(ByteBuf in) {
+  public static Batch decode(ByteBuf in, ProtocolFeatures features) {
     int typeOffset = in.readerIndex();
     int typeCode = WireReader.readByte(in, "BATCH.type");
     if (typeCode < 0 || typeCode > 2) {
@@ -168,7 +209,8 @@ public record Batch(
     }
     Consistency consistency = WireReader.readConsistency(in, "BATCH.consistency");
     int flagsOffset = in.readerIndex();
-    int flags = WireReader.readByte(in, "BATCH.flags") & 0xFF;
+    boolean v5 = features.v5();
+    int flags = ParametersCodec.readFlags(in, "BATCH.flags", v5);
     if ((flags & ParametersCodec.NAMES_FOR_VALUES) != 0) {
       throw new ProtocolException(
           "BATCH.flags", flagsOffset, "names for values (0x40) are not supported in BATCH");
@@ -181,6 +223,15 @@ public record Batch(
         (flags & ParametersCodec.DEFAULT_TIMESTAMP) != 0
             ? WireReader.readLong(in, "BATCH.timestamp")
             : QueryParameters.NO_TIMESTAMP;
-    return new Batch(Type.values()[typeCode], statements, consistency, serial, timestamp);
+    String keyspace =
+        v5 && (flags & ParametersCodec.WITH_KEYSPACE) != 0
+            ? WireReader.readString(in, "BATCH.keyspace")
+            : null;
+    int now =
+        v5 && (flags & ParametersCodec.NOW_IN_SECONDS) != 0
+            ? WireReader.readInt(in, "BATCH.now_in_seconds")
+            : QueryParameters.NO_NOW_IN_SECONDS;
+    return new Batch(
+        Type.values()[typeCode], statements, consistency, serial, timestamp, keyspace, now);
   }
 }

@@ -51,7 +51,7 @@ public record ErrorMessage(int code, String message, DbError error) implements R
   public void encode(ByteBuf out, ProtocolFeatures features) {
     out.writeInt(code);
     WireWriter.writeString(out, message, "ERROR.message");
-    ErrorCodec.writeDetails(out, error);
+    ErrorCodec.writeDetails(out, error, features.v5());
   }
 
   /**

@@ -55,13 +55,13 @@ public record Execute(
   @Override
   public void encode(ByteBuf out, ProtocolFeatures features) {
     WireWriter.writeShortBytes(out, id, "EXECUTE.id");
-    if (features.useMetadataId()) {
+    if (features.resultMetadataIds()) {
       WireWriter.writeShortBytes(
           out,
           resultMetadataId == null ? new byte[0] : resultMetadataId,
           "EXECUTE.result_metadata_id");
     }
-    ParametersCodec.write(out, parameters);
+    ParametersCodec.write(out, parameters, features.v5());
     if (features.tabletsRoutingV2()) {
       out.writeByte(tabletVersionBlock);
     }
@@ -77,10 +77,10 @@ public record Execute(
   public static Execute decode(ByteBuf in, ProtocolFeatures features) {
     byte[] id = WireReader.readShortBytes(in, "EXECUTE.id");
     byte[] metadataId =
-        features.useMetadataId()
+        features.resultMetadataIds()
             ? WireReader.readShortBytes(in, "EXECUTE.result_metadata_id")
             : null;
-    QueryParameters parameters = ParametersCodec.read(in, "EXECUTE");
+    QueryParameters parameters = ParametersCodec.read(in, "EXECUTE", features.v5());
     int block =
         features.tabletsRoutingV2()
             ? WireReader.readByte(in, "EXECUTE.tablet_version_block") & 0xFF

@@ -29,10 +29,10 @@ public final class Messages {
       case STARTUP -> Startup.decode(body);
       case AUTH_RESPONSE -> AuthResponse.decode(body);
       case OPTIONS -> new Options();
-      case QUERY -> Query.decode(body);
-      case PREPARE -> Prepare.decode(body);
+      case QUERY -> Query.decode(body, features);
+      case PREPARE -> Prepare.decode(body, features);
       case EXECUTE -> Execute.decode(body, features);
-      case BATCH -> Batch.decode(body);
+      case BATCH -> Batch.decode(body, features);
       case REGISTER -> Register.decode(body);
       default ->
           throw new ProtocolException("frame.opcode", -1, "opcode " + opcode + " is not a request");

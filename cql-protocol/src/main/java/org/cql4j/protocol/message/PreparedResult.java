@@ -38,7 +38,7 @@ public record PreparedResult(
   public void encode(ByteBuf out, ProtocolFeatures features) {
     out.writeInt(PREPARED);
     WireWriter.writeShortBytes(out, id, "RESULT.Prepared.id");
-    if (features.useMetadataId()) {
+    if (features.resultMetadataIds()) {
       WireWriter.writeShortBytes(
           out,
           resultMetadataId == null ? new byte[0] : resultMetadataId,
@@ -51,7 +51,7 @@ public record PreparedResult(
   static PreparedResult decodeAfterKind(ByteBuf in, ProtocolFeatures features) {
     byte[] id = WireReader.readShortBytes(in, "RESULT.Prepared.id");
     byte[] metadataId =
-        features.useMetadataId()
+        features.resultMetadataIds()
             ? WireReader.readShortBytes(in, "RESULT.Prepared.result_metadata_id")
             : null;
     PreparedMetadata variables = MetadataCodec.readPrepared(in, "RESULT.Prepared.metadata");

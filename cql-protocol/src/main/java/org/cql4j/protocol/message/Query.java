@@ -8,8 +8,8 @@ import org.cql4j.protocol.internal.wire.WireReader;
 import org.cql4j.protocol.internal.wire.WireWriter;
 
 /**
- * QUERY: runs a CQL query (native_protocol_v4.spec §4.1.4). Immutable and thread-safe as long as
- * its bound values are.
+ * QUERY: runs a CQL query (native_protocol_v4.spec §4.1.4, native_protocol_v5.spec §4.1.4).
+ * Immutable and thread-safe as long as its bound values are.
  *
  * @param query the CQL text, a [long string]
  * @param parameters consistency, values and options
@@ -30,17 +30,18 @@ public record Query(String query, QueryParameters parameters) implements Request
   @Override
   public void encode(ByteBuf out, ProtocolFeatures features) {
     WireWriter.writeLongString(out, query);
-    ParametersCodec.write(out, parameters);
+    ParametersCodec.write(out, parameters, features.v5());
   }
 
   /**
    * Decodes a QUERY body; values are copied into {@link RawValues}.
    *
    * @param in the body; not released
+   * @param features the negotiated version and extensions
    * @return the message
    */
-  public static Query decode(ByteBuf in) {
+  public static Query decode(ByteBuf in, ProtocolFeatures features) {
     String query = WireReader.readLongString(in, "QUERY.query");
-    return new Query(query, ParametersCodec.read(in, "QUERY"));
+    return new Query(query, ParametersCodec.read(in, "QUERY", features.v5()));
   }
 }

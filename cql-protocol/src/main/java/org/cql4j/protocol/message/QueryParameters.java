@@ -7,12 +7,12 @@ import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.SerialConsistency;
 
 /**
- * The {@code <query_parameters>} of a QUERY or EXECUTE (native_protocol_v4.spec §4.1.4). Immutable
- * and thread-safe as long as {@code values} is.
+ * The {@code <query_parameters>} of a QUERY or EXECUTE (native_protocol_v4.spec §4.1.4,
+ * native_protocol_v5.spec §4.1.4). Immutable and thread-safe as long as {@code values} is.
  *
  * <p>Each optional part is written only when present, and sets its flag: values (0x01, with names
  * 0x40), skip metadata (0x02), page size (0x04), paging state (0x08), serial consistency (0x10),
- * default timestamp (0x20).
+ * default timestamp (0x20), and in v5 only the keyspace (0x80) and now in seconds (0x100).
  *
  * @param consistency the consistency of the request
  * @param values the bound values ({@link BoundValues#EMPTY} for none)
@@ -23,6 +23,10 @@ import org.cql4j.protocol.SerialConsistency;
  *     for the server default SERIAL (flag 0x10)
  * @param defaultTimestamp the default write timestamp in microseconds, or {@link #NO_TIMESTAMP}
  *     (flag 0x20)
+ * @param keyspace the keyspace the query runs in instead of the connection's, or {@code null} (v5
+ *     flag 0x80)
+ * @param nowInSeconds the time the server takes as now, in seconds since the epoch, or {@link
+ *     #NO_NOW_IN_SECONDS} (v5 flag 0x100)
  */
 public record QueryParameters(
     Consistency consistency,
@@ -31,7 +35,9 @@ public record QueryParameters(
     int pageSize,
     byte[] pagingState,
     SerialConsistency serialConsistency,
-    long defaultTimestamp) {
+    long defaultTimestamp,
+    String keyspace,
+    int nowInSeconds) {
 
   /** {@link #pageSize()} when no page size is sent. */
   public static final int NO_PAGE_SIZE = -1;
@@ -39,10 +45,58 @@ public record QueryParameters(
   /** {@link #defaultTimestamp()} when no default timestamp is sent. */
   public static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
+  /** {@link #nowInSeconds()} when the server's own clock is used. */
+  public static final int NO_NOW_IN_SECONDS = Integer.MIN_VALUE;
+
   /** Checks the required components. */
   public QueryParameters {
     Objects.requireNonNull(consistency, "consistency");
     Objects.requireNonNull(values, "values");
+  }
+
+  /**
+   * Parameters without a keyspace or a time of their own (what protocol v4 can carry).
+   *
+   * @param consistency the consistency
+   * @param values the bound values
+   * @param skipMetadata ask for rows without metadata
+   * @param pageSize the page size, or {@link #NO_PAGE_SIZE}
+   * @param pagingState where to resume paging, or {@code null}
+   * @param serialConsistency the serial consistency, or {@code null}
+   * @param defaultTimestamp the default timestamp, or {@link #NO_TIMESTAMP}
+   */
+  public QueryParameters(
+      Consistency consistency,
+      BoundValues values,
+      boolean skipMetadata,
+      int pageSize,
+      byte[] pagingState,
+      SerialConsistency serialConsistency,
+      long defaultTimestamp) {
+    this(
+        consistency,
+        values,
+        skipMetadata,
+        pageSize,
+        pagingState,
+        serialConsistency,
+        defaultTimestamp,
+        null,
+        NO_NOW_IN_SECONDS);
+  }
+
+  /** These parameters at another consistency. */
+  public QueryParameters withConsistency(Consistency consistency) {
+    return new QueryParameters(
+        consistency,
+        values,
+        skipMetadata,
+        pageSize,
+        pagingState,
+        serialConsistency,
+        defaultTimestamp,
+        keyspace,
+        nowInSeconds);
   }
 
   /**
@@ -65,7 +119,9 @@ public record QueryParameters(
         && pageSize == p.pageSize
         && Arrays.equals(pagingState, p.pagingState)
         && serialConsistency == p.serialConsistency
-        && defaultTimestamp == p.defaultTimestamp;
+        && defaultTimestamp == p.defaultTimestamp
+        && Objects.equals(keyspace, p.keyspace)
+        && nowInSeconds == p.nowInSeconds;
   }
 
   @Override
@@ -77,7 +133,9 @@ public record QueryParameters(
         pageSize,
         Arrays.hashCode(pagingState),
         serialConsistency,
-        defaultTimestamp);
+        defaultTimestamp,
+        keyspace,
+        nowInSeconds);
   }
 
   @Override
@@ -96,6 +154,8 @@ public record QueryParameters(
         + serialConsistency
         + ", defaultTimestamp="
         + defaultTimestamp
+        + (keyspace == null ? "" : ", keyspace=" + keyspace)
+        + (nowInSeconds == NO_NOW_IN_SECONDS ? "" : ", nowInSeconds=" + nowInSeconds)
         + "]";
   }
 }

@@ -104,7 +104,7 @@ class ErrorCodesTest {
 
   @Test
   void unknownCodeIsKeptAsOther() {
-    // e.g. v5's CAS_WRITE_UNKNOWN: the server's message still explains it
+    // e.g. v5's CAS_WRITE_UNKNOWN on a v4 connection: the server's message still explains it
     assertThat(decode("00 00 17 00", "")).isEqualTo(new DbError.Other(0x1700));
   }
 

@@ -235,7 +235,7 @@ class RequestVectorsTest {
         .hasMessageContaining("CASSANDRA-10246");
     ByteBuf body = Hex.buf(join(b(0), sh(0), sh(1), b(0x40)));
     try {
-      assertThatThrownBy(() -> Batch.decode(body))
+      assertThatThrownBy(() -> Batch.decode(body, ProtocolFeatures.NONE))
           .isInstanceOf(ProtocolException.class)
           .hasMessageContaining("BATCH.flags")
           .hasMessageContaining("offset 5");
@@ -249,10 +249,10 @@ class RequestVectorsTest {
     ByteBuf badType = Hex.buf(join(b(3), sh(0), sh(1), b(0)));
     ByteBuf badKind = Hex.buf(join(b(0), sh(1), b(2), "00 00 00 00"));
     try {
-      assertThatThrownBy(() -> Batch.decode(badType))
+      assertThatThrownBy(() -> Batch.decode(badType, ProtocolFeatures.NONE))
           .isInstanceOf(ProtocolException.class)
           .hasMessageContaining("BATCH.type");
-      assertThatThrownBy(() -> Batch.decode(badKind))
+      assertThatThrownBy(() -> Batch.decode(badKind, ProtocolFeatures.NONE))
           .isInstanceOf(ProtocolException.class)
           .hasMessageContaining("BATCH.kind")
           .hasMessageContaining("offset 3");

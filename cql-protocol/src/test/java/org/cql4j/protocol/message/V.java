@@ -67,6 +67,16 @@ final class V {
     return frame(0x84, flags, stream, opcode, body);
   }
 
+  /** A v5 request envelope header with the given flags, stream, opcode and body hex. */
+  static String request5(int flags, int stream, int opcode, String body) {
+    return frame(0x05, flags, stream, opcode, body);
+  }
+
+  /** A v5 response envelope header with the given flags, stream, opcode and body hex. */
+  static String response5(int flags, int stream, int opcode, String body) {
+    return frame(0x85, flags, stream, opcode, body);
+  }
+
   private static String frame(int version, int flags, int stream, int opcode, String body) {
     int length = body.isEmpty() ? 0 : body.split(" ").length;
     return join(b(version), b(flags), sh(stream), b(opcode), i(length), body);

@@ -7,8 +7,9 @@ import org.cql4j.protocol.frame.FrameHeader;
 import org.cql4j.protocol.frame.Opcode;
 
 /**
- * Reads and writes the 9-byte frame header (native_protocol_v4.spec §2). Stateless and thread-safe.
- * Never retains or releases the buffers it is given.
+ * Reads and writes the 9-byte frame header (native_protocol_v4.spec §2; the envelope header of
+ * native_protocol_v5.spec §2.4 is the same). Stateless and thread-safe. Never retains or releases
+ * the buffers it is given.
  */
 public final class FrameHeaderCodec {
   private static final int RESPONSE_BIT = 0x80;
@@ -29,8 +30,10 @@ public final class FrameHeaderCodec {
     int versionByte = in.getUnsignedByte(index);
     boolean response = (versionByte & RESPONSE_BIT) != 0;
     int versionCode = versionByte & 0x7F;
-    // native_protocol_v4.spec §2.1: only one version per connection; we speak v4.
-    if (versionCode != ProtocolVersion.V4.code()) {
+    // native_protocol_v4.spec §2.1, native_protocol_v5.spec §2.4.1.1: we speak v4 and v5. Both are
+    // accepted here, since a server refusing v5 answers in its own version; the connection checks
+    // the version it negotiated.
+    if (versionCode != ProtocolVersion.V4.code() && versionCode != ProtocolVersion.V5.code()) {
       throw new ProtocolException(
           "frame.version",
           index,
@@ -38,7 +41,7 @@ public final class FrameHeaderCodec {
               + versionCode
               + " (byte 0x"
               + Integer.toHexString(versionByte)
-              + "); cql4j speaks v4");
+              + "); cql4j speaks v4 and v5");
     }
     if (response != expectResponse) {
       throw new ProtocolException(
@@ -74,7 +77,8 @@ public final class FrameHeaderCodec {
               + " is "
               + (length < 0 ? "negative as a signed [int]" : "over the limit of " + maxBodyLength));
     }
-    return new FrameHeader(ProtocolVersion.V4, response, flags, streamId, opcode, length);
+    return new FrameHeader(
+        ProtocolVersion.fromCode(versionCode), response, flags, streamId, opcode, length);
   }
 
   /**

@@ -38,6 +38,7 @@ public final class FrameWriter {
    *
    * @param alloc allocates the frame buffer (and, when compressing, a temporary body buffer that is
    *     released here)
+   * @param version the version byte's protocol version
    * @param response the direction bit
    * @param flags the flags, without {@link FrameFlags#COMPRESSION} (added when compressing)
    * @param streamId the stream id
@@ -51,6 +52,7 @@ public final class FrameWriter {
    */
   public static <T> ByteBuf write(
       ByteBufAllocator alloc,
+      ProtocolVersion version,
       boolean response,
       int flags,
       int streamId,
@@ -63,7 +65,7 @@ public final class FrameWriter {
       ByteBuf frame = alloc.ioBuffer();
       try {
         int start = frame.writerIndex();
-        FrameHeaderCodec.write(frame, ProtocolVersion.V4, response, flags, streamId, opcode, 0);
+        FrameHeaderCodec.write(frame, version, response, flags, streamId, opcode, 0);
         body.write(frame, source);
         finish(frame, start, maxBodyLength);
         return frame;
@@ -80,7 +82,7 @@ public final class FrameWriter {
       frame = alloc.ioBuffer(FrameHeader.SIZE + uncompressed.readableBytes() / 2 + 16);
       int start = frame.writerIndex();
       FrameHeaderCodec.write(
-          frame, ProtocolVersion.V4, response, flags | FrameFlags.COMPRESSION, streamId, opcode, 0);
+          frame, version, response, flags | FrameFlags.COMPRESSION, streamId, opcode, 0);
       compressor.compress(uncompressed, frame);
       finish(frame, start, maxBodyLength);
       return frame;

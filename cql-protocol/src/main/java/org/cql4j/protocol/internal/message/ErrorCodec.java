@@ -1,6 +1,8 @@
 package org.cql4j.protocol.internal.message;
 
 import io.netty.buffer.ByteBuf;
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cql4j.protocol.errors.DbError;
 import org.cql4j.protocol.errors.OperationType;
@@ -10,8 +12,11 @@ import org.cql4j.protocol.internal.wire.WireWriter;
 import org.cql4j.protocol.message.ProtocolFeatures;
 
 /**
- * Reads and writes the code-specific part of an ERROR body (native_protocol_v4.spec §9). Stateless
- * and thread-safe; never retains or releases the buffers it is given.
+ * Reads and writes the code-specific part of an ERROR body (native_protocol_v4.spec §9,
+ * native_protocol_v5.spec §8: v5 replaces the failure count of READ_FAILURE and WRITE_FAILURE with
+ * a reason per replica, adds a contention count to a CAS WRITE_TIMEOUT, and adds CDC_WRITE_FAILURE
+ * and CAS_WRITE_UNKNOWN). Stateless and thread-safe; never retains or releases the buffers it is
+ * given.
  */
 public final class ErrorCodec {
   private static final String F = "ERROR.";
@@ -23,7 +28,7 @@ public final class ErrorCodec {
    *
    * @param in positioned after the message; not released
    * @param code the error code
-   * @param features the negotiated extensions (the ScyllaDB rate limit code)
+   * @param features the negotiated version and extensions (the ScyllaDB rate limit code)
    * @return the error; {@link DbError.Other} for a code cql4j does not know
    */
   public static DbError readDetails(ByteBuf in, int code, ProtocolFeatures features) {
@@ -47,6 +52,8 @@ public final class ErrorCodec {
       case 0x1002 -> new DbError.IsBootstrapping();
       case 0x1003 -> new DbError.TruncateError();
       case 0x1100 ->
+          // v5 follows a CAS write type with <contentions>, a [short] left unread (bodies may
+          // always carry more than the spec describes)
           new DbError.WriteTimeout(
               WireReader.readConsistency(in, F + "cl"),
               WireReader.readInt(in, F + "received"),
@@ -58,28 +65,21 @@ public final class ErrorCodec {
               WireReader.readInt(in, F + "received"),
               WireReader.readInt(in, F + "blockfor"),
               WireReader.readByte(in, F + "data_present") != 0);
-      case 0x1300 ->
-          // v4 sends <numfailures>; the v5 <reasonmap> is not on the wire here.
-          new DbError.ReadFailure(
-              WireReader.readConsistency(in, F + "cl"),
-              WireReader.readInt(in, F + "received"),
-              WireReader.readInt(in, F + "blockfor"),
-              WireReader.readInt(in, F + "numfailures"),
-              Map.of(),
-              WireReader.readByte(in, F + "data_present") != 0);
+      case 0x1300 -> readFailure(in, features.v5());
       case 0x1400 ->
           new DbError.FunctionFailure(
               WireReader.readString(in, F + "keyspace"),
               WireReader.readString(in, F + "function"),
               WireReader.readStringList(in, F + "arg_types"));
-      case 0x1500 ->
-          new DbError.WriteFailure(
-              WireReader.readConsistency(in, F + "cl"),
-              WireReader.readInt(in, F + "received"),
-              WireReader.readInt(in, F + "blockfor"),
-              WireReader.readInt(in, F + "numfailures"),
-              Map.of(),
-              WriteType.valueOf(WireReader.readString(in, F + "writeType")));
+      case 0x1500 -> writeFailure(in, features.v5());
+      case 0x1600 -> features.v5() ? new DbError.CdcWriteFailure() : new DbError.Other(code);
+      case 0x1700 ->
+          !features.v5()
+              ? new DbError.Other(code)
+              : new DbError.CasWriteUnknown(
+                  WireReader.readConsistency(in, F + "cl"),
+                  WireReader.readInt(in, F + "received"),
+                  WireReader.readInt(in, F + "blockfor"));
       case 0x2000 -> new DbError.SyntaxError();
       case 0x2100 -> new DbError.Unauthorized();
       case 0x2200 -> new DbError.Invalid();
@@ -92,13 +92,47 @@ public final class ErrorCodec {
     };
   }
 
+  // v4: <cl><received><blockfor><numfailures><data_present>; v5: <reasonmap> for <numfailures>
+  private static DbError readFailure(ByteBuf in, boolean v5) {
+    var consistency = WireReader.readConsistency(in, F + "cl");
+    int received = WireReader.readInt(in, F + "received");
+    int blockFor = WireReader.readInt(in, F + "blockfor");
+    Map<InetAddress, Integer> reasons = v5 ? readReasons(in) : Map.of();
+    int failures = v5 ? reasons.size() : WireReader.readInt(in, F + "numfailures");
+    boolean dataPresent = WireReader.readByte(in, F + "data_present") != 0;
+    return new DbError.ReadFailure(consistency, received, blockFor, failures, reasons, dataPresent);
+  }
+
+  private static DbError writeFailure(ByteBuf in, boolean v5) {
+    var consistency = WireReader.readConsistency(in, F + "cl");
+    int received = WireReader.readInt(in, F + "received");
+    int blockFor = WireReader.readInt(in, F + "blockfor");
+    Map<InetAddress, Integer> reasons = v5 ? readReasons(in) : Map.of();
+    int failures = v5 ? reasons.size() : WireReader.readInt(in, F + "numfailures");
+    WriteType type = WriteType.valueOf(WireReader.readString(in, F + "writeType"));
+    return new DbError.WriteFailure(consistency, received, blockFor, failures, reasons, type);
+  }
+
+  // v5 §8: an [int] n, then n pairs of <endpoint> [inetaddr] and <failurecode> [short]
+  private static Map<InetAddress, Integer> readReasons(ByteBuf in) {
+    int n = WireReader.readInt(in, F + "reasonmap");
+    WireReader.need(in, 7L * n, F + "reasonmap"); // each pair takes at least 1 + 4 + 2 bytes
+    Map<InetAddress, Integer> reasons = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      InetAddress endpoint = WireReader.readInetAddr(in, F + "reasonmap.endpoint");
+      reasons.put(endpoint, WireReader.readShort(in, F + "reasonmap.failurecode"));
+    }
+    return reasons;
+  }
+
   /**
    * Writes the details of {@code error} (the part after {@code <code><message>}).
    *
    * @param out the buffer; not released
    * @param error the error
+   * @param v5 whether to write the v5 layouts
    */
-  public static void writeDetails(ByteBuf out, DbError error) {
+  public static void writeDetails(ByteBuf out, DbError error, boolean v5) {
     if (error instanceof DbError.Unavailable e) {
       WireWriter.writeConsistency(out, e.consistency().code());
       out.writeInt(e.required()).writeInt(e.alive());
@@ -111,12 +145,17 @@ public final class ErrorCodec {
       out.writeInt(e.received()).writeInt(e.blockFor()).writeByte(e.dataPresent() ? 1 : 0);
     } else if (error instanceof DbError.ReadFailure e) {
       WireWriter.writeConsistency(out, e.consistency().code());
-      out.writeInt(e.received()).writeInt(e.blockFor()).writeInt(e.numFailures());
+      out.writeInt(e.received()).writeInt(e.blockFor());
+      writeFailures(out, e.numFailures(), e.reasonMap(), v5);
       out.writeByte(e.dataPresent() ? 1 : 0);
     } else if (error instanceof DbError.WriteFailure e) {
       WireWriter.writeConsistency(out, e.consistency().code());
-      out.writeInt(e.received()).writeInt(e.blockFor()).writeInt(e.numFailures());
+      out.writeInt(e.received()).writeInt(e.blockFor());
+      writeFailures(out, e.numFailures(), e.reasonMap(), v5);
       WireWriter.writeString(out, e.writeType().name(), F + "writeType");
+    } else if (error instanceof DbError.CasWriteUnknown e) {
+      WireWriter.writeConsistency(out, e.consistency().code());
+      out.writeInt(e.received()).writeInt(e.blockFor());
     } else if (error instanceof DbError.FunctionFailure e) {
       WireWriter.writeString(out, e.keyspace(), F + "keyspace");
       WireWriter.writeString(out, e.function(), F + "function");
@@ -130,5 +169,19 @@ public final class ErrorCodec {
       out.writeByte(e.operationType().code()).writeByte(e.rejectedByCoordinator() ? 1 : 0);
     }
     // every other variant has no details
+  }
+
+  private static void writeFailures(
+      ByteBuf out, int count, Map<InetAddress, Integer> reasons, boolean v5) {
+    if (!v5) {
+      out.writeInt(count);
+      return;
+    }
+    out.writeInt(reasons.size());
+    reasons.forEach(
+        (endpoint, code) -> {
+          WireWriter.writeInetAddr(out, endpoint);
+          out.writeShort(code);
+        });
   }
 }
