@@ -181,6 +181,25 @@ public final class SegmentCodec {
   }
 
   /**
+   * Writes the 6-byte header of an uncompressed segment at {@code index}, for a payload written
+   * after it in place.
+   *
+   * @param buf the buffer holding the segment; not released, indexes unchanged
+   * @param index where the header goes
+   * @param length the payload's length, at most {@value #MAX_PAYLOAD}
+   * @param selfContained whether the payload is whole envelopes
+   */
+  public static void setHeader(ByteBuf buf, int index, int length, boolean selfContained) {
+    if (length < 0 || length > MAX_PAYLOAD) {
+      throw new IllegalArgumentException(
+          "a segment payload has 0 to " + MAX_PAYLOAD + " bytes, not " + length);
+    }
+    int header = length | (selfContained ? 1 << 17 : 0);
+    buf.setMediumLE(index, header);
+    buf.setMediumLE(index + 3, crc24(header, 3));
+  }
+
+  /**
    * Appends one segment of a connection that negotiated LZ4 holding {@code length} bytes of {@code
    * payload} from {@code from}, compressed; stored as they are when compressing would not make them
    * smaller (§2.2: an uncompressed length of 0).
