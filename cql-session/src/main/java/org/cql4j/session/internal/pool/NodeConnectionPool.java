@@ -1,19 +1,14 @@
 package org.cql4j.session.internal.pool;
 
 import io.netty.util.ReferenceCountUtil;
-import java.net.BindException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.message.BoundValues;
@@ -24,7 +19,7 @@ import org.cql4j.session.PoolSize;
 import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.ConnectionFactory;
 import org.cql4j.session.internal.metrics.NodeCounters;
-import org.cql4j.session.policy.ReconnectionPolicy;
+import org.cql4j.session.internal.pool.ConnectPlanner.Attempt;
 import org.cql4j.session.policy.RoutingInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +27,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The connections to one node, per shard on ScyllaDB: opened in the background, replaced with the
  * session's reconnection policy's delays when they close or fail to open. Thread-safe: the open
- * connections are copy-on-write arrays read without locking on every request; changes happen under
- * a lock.
+ * connections are an immutable {@link ShardedConnections} snapshot, read without locking on every
+ * request and replaced under a lock.
  *
  * <p>On ScyllaDB (scylla-protocol-extensions.md, "Intranode sharding") the first connection's
  * SUPPORTED tells the shard count; the pool then opens the connections each shard lacks through the
- * shard-aware port, from a local port that picks the shard ({@code port % shards}). If that port is
- * absent, refused, or puts connections on other shards (a NAT rewrote the port), it falls back to
- * the regular port, where the server puts each connection on its least-connected shard; a
- * connection that lands on a full shard is closed, and after too many of those in a row the pool
- * backs off. A request goes to a connection of its token's shard, or, if that shard has none open,
- * to the least loaded connection of the node.
+ * shard-aware port, falling back to the regular port ({@link ConnectPlanner} decides which
+ * connections to open and what to do with one that lands on a full shard). A request goes to a
+ * connection of its token's shard, or, if that shard has none open, to the least loaded connection
+ * of the node.
  *
  * <p>A node that cannot be reached only affects requests planned for it: the pool reports the node
  * down to its {@link Listener} and keeps retrying on its own schedule; an UP event from the cluster
@@ -50,8 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class NodeConnectionPool {
   private static final Logger LOG = LoggerFactory.getLogger(NodeConnectionPool.class);
-  private static final Connection[] NONE = new Connection[0];
-  private static final int MAX_BIND_FAILURES = 8;
 
   /**
    * What the pool tells the cluster. Called under the pool's lock, so that the notifications of a
@@ -85,31 +76,24 @@ public final class NodeConnectionPool {
   }
 
   private final InetSocketAddress address;
-  private final PoolSize size;
   private final ConnectionFactory factory;
   private final ConnectionSettings settings;
   private final NodeCounters counters;
   private final Supplier<String> keyspace;
-  private final ScheduledExecutorService scheduler;
   private final Listener listener;
-  private final ShardAwarePorts ports;
   private final Object lock = new Object();
   private final CompletableFuture<Void> firstRound = new CompletableFuture<>();
+  // confined to lock: which connections to open next, and when to try again
+  private final ConnectPlanner planner;
+  private final RetryTimer retries;
 
-  // by shard; one slot until the node says it has shards (always, on Cassandra)
-  private volatile Connection[][] open = {NONE};
-  private volatile ShardingInfo sharding;
+  // read by requests without locking, replaced under lock; one slot until the node says it has
+  // shards (always, on Cassandra)
+  private volatile ShardedConnections open = ShardedConnections.EMPTY;
   // guarded by lock
-  private int connecting;
-  private int[] connectingToShard = new int[1];
   private int firstRoundLeft;
   private boolean closed;
-  private ScheduledFuture<?> retry;
-  private ReconnectionPolicy.Schedule backoff;
   private Throwable lastError;
-  private boolean shardAwarePortBroken;
-  private int bindFailures;
-  private int misplaced;
 
   /**
    * Creates a pool; nothing connects before {@link #start()}.
@@ -134,14 +118,13 @@ public final class NodeConnectionPool {
       Listener listener,
       ShardAwarePorts ports) {
     this.address = Objects.requireNonNull(address, "address");
-    this.size = size;
     this.factory = factory;
     this.settings = settings;
     this.counters = settings.counters(address);
     this.keyspace = keyspace;
-    this.scheduler = scheduler;
     this.listener = listener;
-    this.ports = ports;
+    this.planner = new ConnectPlanner(address, size, ports, settings.usesTls());
+    this.retries = new RetryTimer(scheduler, settings.policies().reconnection());
     this.firstRoundLeft = size.connections();
   }
 
@@ -162,7 +145,7 @@ public final class NodeConnectionPool {
 
   /** The node's sharding, once a connection told it; null on Cassandra. */
   public ShardingInfo sharding() {
-    return sharding;
+    return open.sharding();
   }
 
   /**
@@ -171,15 +154,7 @@ public final class NodeConnectionPool {
    * @return a connection or null
    */
   public Connection connection() {
-    Connection[][] byShard = open;
-    if (byShard.length == 1) {
-      return leastLoaded(byShard[0], null);
-    }
-    Connection best = null;
-    for (Connection[] connections : byShard) {
-      best = leastLoaded(connections, best);
-    }
-    return best;
+    return open.connection();
   }
 
   /**
@@ -190,14 +165,7 @@ public final class NodeConnectionPool {
    * @return a connection, or null when none is open
    */
   public Connection connection(RoutingInfo routing) {
-    ShardingInfo s = sharding;
-    if (s != null && routing.hasToken()) {
-      Connection c = connectionToShard(s.shardOf(routing.tokenValue()));
-      if (c != null) {
-        return c;
-      }
-    }
-    return connection();
+    return open.connection(routing);
   }
 
   /**
@@ -207,36 +175,12 @@ public final class NodeConnectionPool {
    * @return a connection of that shard, or null when it has none open
    */
   public Connection connectionToShard(int shard) {
-    Connection[][] byShard = open;
-    return shard >= 0 && shard < byShard.length ? leastLoaded(byShard[shard], null) : null;
+    return open.connectionToShard(shard);
   }
 
   /** How many connections are open to each shard (one entry on Cassandra); for tests and logs. */
   public int[] openPerShard() {
-    Connection[][] byShard = open;
-    int[] counts = new int[byShard.length];
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = byShard[i].length;
-    }
-    return counts;
-  }
-
-  private static Connection leastLoaded(Connection[] connections, Connection best) {
-    int bestLoad = best == null ? Integer.MAX_VALUE : load(best);
-    for (Connection c : connections) {
-      if (c.isOpen()) {
-        int load = load(c);
-        if (load < bestLoad) {
-          best = c;
-          bestLoad = load;
-        }
-      }
-    }
-    return best;
-  }
-
-  private static int load(Connection c) {
-    return c.inFlight() + c.waiting();
+    return open.perShard();
   }
 
   /** Why the last connection attempt failed or the last connection closed, or null. */
@@ -267,22 +211,16 @@ public final class NodeConnectionPool {
    * @param timeout how long each heartbeat may wait
    */
   public void probe(Duration timeout) {
-    for (Connection[] connections : open) {
-      for (Connection c : connections) {
-        c.heartbeat(timeout).exceptionally(e -> null); // a failure closes the connection
-      }
-    }
+    // a failure closes the connection
+    open.forEach(c -> c.heartbeat(timeout).exceptionally(e -> null));
   }
 
   /** Tries to reconnect now, skipping the backoff (the node was reported up). */
   public void reconnectNow() {
     synchronized (lock) {
-      if (retry != null) {
-        retry.cancel(false);
-        retry = null;
-      }
-      backoff = null;
-      misplaced = 0;
+      retries.cancel();
+      retries.reset();
+      planner.resetMisplaced();
     }
     fill();
   }
@@ -296,11 +234,7 @@ public final class NodeConnectionPool {
    */
   public CompletableFuture<Void> useKeyspace(String keyspaceCql, Duration timeout) {
     List<CompletableFuture<?>> switches = new ArrayList<>();
-    for (Connection[] connections : open) {
-      for (Connection c : connections) {
-        switches.add(use(c, keyspaceCql, timeout));
-      }
-    }
+    open.forEach(c -> switches.add(use(c, keyspaceCql, timeout)));
     return CompletableFuture.allOf(switches.toArray(CompletableFuture[]::new));
   }
 
@@ -310,95 +244,38 @@ public final class NodeConnectionPool {
    * @return completes when every connection is closed
    */
   public CompletableFuture<Void> close() {
-    Connection[][] connections;
+    ShardedConnections connections;
     synchronized (lock) {
       if (closed) {
         return CompletableFuture.completedFuture(null);
       }
       closed = true;
-      if (retry != null) {
-        retry.cancel(false);
-        retry = null;
-      }
+      retries.cancel();
       connections = open;
-      open = new Connection[][] {NONE};
+      open = open.cleared();
     }
     firstRound.complete(null);
-    return CompletableFuture.allOf(
-        Arrays.stream(connections)
-            .flatMap(Arrays::stream)
-            .map(Connection::close)
-            .toArray(CompletableFuture[]::new));
+    List<CompletableFuture<Void>> closing = new ArrayList<>();
+    connections.forEach(c -> closing.add(c.close()));
+    return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
   }
 
-  /** One connection attempt: to the regular port (shard -1), or to a shard's shard-aware port. */
-  private record Attempt(int shard, InetSocketAddress target, InetSocketAddress local) {}
-
   private void fill() {
-    List<Attempt> attempts = new ArrayList<>();
+    List<Attempt> attempts;
     synchronized (lock) {
       if (closed) {
         return;
       }
-      ShardingInfo s = sharding;
-      if (s == null) {
-        int toOpen = size.connections() - total(open) - connecting;
-        for (int i = 0; i < toOpen; i++) {
-          attempts.add(new Attempt(-1, address, null));
-        }
-      } else {
-        // the regular-port attempts still in flight, before this fill adds shard-aware ones
-        int regularInFlight = connecting - sum(connectingToShard);
-        int regular = 0;
-        for (int shard = 0; shard < s.nrShards(); shard++) {
-          int deficit = target(shard, s.nrShards()) - open[shard].length - connectingToShard[shard];
-          for (int i = 0; i < deficit; i++) {
-            Attempt a = shardAware(shard, s);
-            if (a != null) {
-              connectingToShard[shard]++;
-              attempts.add(a);
-            } else {
-              regular++;
-            }
-          }
-        }
-        for (int i = regularInFlight; i < regular; i++) {
-          attempts.add(new Attempt(-1, address, null));
-        }
-      }
-      connecting += attempts.size();
+      attempts = planner.plan(open);
     }
     for (Attempt a : attempts) {
       String ks = keyspace.get();
       var config =
-          a.local == null
-              ? settings.forPool(a.target, ks, counters)
-              : settings.forPool(a.target, a.local, ks, counters);
+          a.local() == null
+              ? settings.forPool(a.target(), ks, counters)
+              : settings.forPool(a.target(), a.local(), ks, counters);
       factory.connect(config).whenComplete((c, error) -> onConnectAttempt(a, c, error, ks));
     }
-  }
-
-  // under lock: an attempt on the shard-aware port, or null to use the regular port
-  private Attempt shardAware(int shard, ShardingInfo s) {
-    OptionalInt port = settings.usesTls() ? s.shardAwarePortSsl() : s.shardAwarePort();
-    if (ports == null || shardAwarePortBroken || port.isEmpty()) {
-      return null;
-    }
-    int local = ports.next(shard, s.nrShards());
-    return local < 0
-        ? null
-        : new Attempt(
-            shard,
-            new InetSocketAddress(address.getAddress(), port.getAsInt()),
-            new InetSocketAddress(local));
-  }
-
-  private int target(int shard, int shards) {
-    if (size.perShard()) {
-      return size.connections();
-    }
-    int n = size.connections();
-    return n / shards + (shard < n % shards ? 1 : 0);
   }
 
   private void onConnectAttempt(
@@ -408,37 +285,38 @@ public final class NodeConnectionPool {
     boolean firstRoundDone;
     List<Connection> replaced = List.of();
     synchronized (lock) {
-      connecting--;
-      if (attempt.shard >= 0 && attempt.shard < connectingToShard.length) {
-        connectingToShard[attempt.shard]--;
-      }
+      planner.finished(attempt);
       firstRoundDone = firstRoundLeft > 0 && --firstRoundLeft == 0;
       if (closed) {
         closeIt = connection != null;
       } else if (error != null) {
         lastError = error;
-        fillAgain = attempt.shard >= 0 && shardAwareFailed(error);
+        fillAgain = planner.retryAtOnce(attempt, error);
         if (!fillAgain) {
           scheduleRetry();
         }
-        if (total(open) == 0) {
+        if (open.total() == 0) {
           listener.onPoolDown(address, error);
         }
       } else {
         ShardingInfo info = connection.scyllaExtensions().sharding().orElse(null);
+        ShardingInfo sharding = open.sharding();
         if (info != null && (sharding == null || sharding.nrShards() != info.nrShards())) {
           replaced = adopt(info);
+          sharding = info;
         }
         int shard = info == null || sharding == null ? 0 : info.shard();
-        if (sharding != null && open[shard].length >= target(shard, sharding.nrShards())) {
+        if (planner.isFull(open, shard)) {
           closeIt = true; // the shard is full: the server chose another shard than wanted
-          fillAgain = misplaced(attempt, shard);
+          fillAgain = planner.misplaced(attempt, shard, sharding.nrShards());
+          if (!fillAgain) {
+            scheduleRetry(); // the server keeps choosing full shards: let others' connections move
+          }
         } else {
-          add(shard, connection);
-          misplaced = 0;
-          bindFailures = 0;
-          backoff = null;
-          if (total(open) == 1) {
+          open = open.with(shard, connection);
+          planner.placed();
+          retries.reset();
+          if (open.total() == 1) {
             listener.onPoolUp(address);
           }
           fillAgain = sharding != null;
@@ -470,77 +348,19 @@ public final class NodeConnectionPool {
   // under lock: the shard layout the node announced; connections of an older layout are replaced
   private List<Connection> adopt(ShardingInfo info) {
     List<Connection> replaced = new ArrayList<>();
-    Connection[][] previous = open;
-    Connection[][] byShard = new Connection[info.nrShards()][];
-    Arrays.fill(byShard, NONE);
-    for (Connection[] connections : previous) {
-      for (Connection c : connections) {
-        ShardingInfo theirs = c.scyllaExtensions().sharding().orElse(null);
-        if (theirs != null && theirs.nrShards() == info.nrShards()) {
-          byShard[theirs.shard()] = append(byShard[theirs.shard()], c);
-        } else {
-          replaced.add(c);
-        }
-      }
+    ShardedConnections previous = open;
+    ShardedConnections resharded = previous.reshard(info, replaced::add);
+    if (previous.sharding() != null) {
+      LOG.info(
+          "node {} now has {} shards (was {})",
+          address,
+          info.nrShards(),
+          previous.sharding().nrShards());
     }
-    if (sharding != null) {
-      LOG.info("node {} now has {} shards (was {})", address, info.nrShards(), sharding.nrShards());
-    }
-    open = byShard;
-    connectingToShard = new int[info.nrShards()];
-    sharding = info;
+    open = resharded;
+    planner.resharded(info.nrShards());
     listener.onSharding(address, info);
     return replaced;
-  }
-
-  // under lock: a failed shard-aware attempt; true to try again at once (another local port, or
-  // the regular port), false for the usual backoff (the port answered, the handshake failed)
-  private boolean shardAwareFailed(Throwable error) {
-    if (causedBy(error, BindException.class) && ++bindFailures < MAX_BIND_FAILURES) {
-      return true; // that local port is taken: another one
-    }
-    if (!causedBy(error, ConnectException.class) && !causedBy(error, BindException.class)) {
-      return false;
-    }
-    if (!shardAwarePortBroken) {
-      shardAwarePortBroken = true;
-      LOG.warn(
-          "the shard-aware port of {} failed ({}); connecting through the regular port",
-          address,
-          error.getMessage());
-    }
-    return true;
-  }
-
-  // under lock: a connection landed on a full shard; true to try again at once
-  private boolean misplaced(Attempt attempt, int shard) {
-    if (attempt.shard >= 0 && attempt.shard != shard && !shardAwarePortBroken) {
-      shardAwarePortBroken = true;
-      LOG.warn(
-          "the shard-aware port of {} put a connection for shard {} on shard {} (is a NAT"
-              + " rewriting ports?); connecting through the regular port",
-          address,
-          attempt.shard,
-          shard);
-      return true;
-    }
-    if (++misplaced <= 2 * sharding.nrShards()) {
-      return true;
-    }
-    scheduleRetry(); // the server keeps choosing full shards: let other clients' connections move
-    return false;
-  }
-
-  private void add(int shard, Connection connection) {
-    Connection[][] grown = open.clone();
-    grown[shard] = append(grown[shard], connection);
-    open = grown;
-  }
-
-  private static Connection[] append(Connection[] connections, Connection c) {
-    Connection[] grown = Arrays.copyOf(connections, connections.length + 1);
-    grown[connections.length] = c;
-    return grown;
   }
 
   private void onClosed(Connection connection) {
@@ -549,18 +369,8 @@ public final class NodeConnectionPool {
       if (closed) {
         return;
       }
-      Connection[][] shrunk = open.clone();
-      boolean found = false;
-      for (int shard = 0; shard < shrunk.length && !found; shard++) {
-        int i = Arrays.asList(shrunk[shard]).indexOf(connection);
-        if (i >= 0) {
-          List<Connection> kept = new ArrayList<>(Arrays.asList(shrunk[shard]));
-          kept.remove(i);
-          shrunk[shard] = kept.toArray(NONE);
-          found = true;
-        }
-      }
-      if (!found) {
+      ShardedConnections shrunk = open.without(connection);
+      if (shrunk == open) {
         return; // closed as excess, or replaced by a new shard layout
       }
       open = shrunk;
@@ -570,7 +380,7 @@ public final class NodeConnectionPool {
               .orElseGet(() -> new IllegalStateException("connection to " + address + " closed"));
       lastError = cause;
       scheduleRetry();
-      if (total(open) == 0) {
+      if (open.total() == 0) {
         listener.onPoolDown(address, cause);
       }
     }
@@ -579,49 +389,17 @@ public final class NodeConnectionPool {
 
   // under lock
   private void scheduleRetry() {
-    if (retry != null || closed) {
-      return;
+    if (!closed) {
+      retries.schedule(this::retry);
     }
-    if (backoff == null) {
-      backoff = settings.policies().reconnection().newSchedule();
-    }
-    long delay = backoff.nextDelay().toNanos();
-    retry =
-        scheduler.schedule(
-            () -> {
-              synchronized (lock) {
-                retry = null;
-                misplaced = 0;
-              }
-              fill();
-            },
-            delay,
-            TimeUnit.NANOSECONDS);
   }
 
-  private static int total(Connection[][] byShard) {
-    int n = 0;
-    for (Connection[] connections : byShard) {
-      n += connections.length;
+  private void retry() {
+    synchronized (lock) {
+      retries.fired();
+      planner.resetMisplaced();
     }
-    return n;
-  }
-
-  private static int sum(int[] values) {
-    int n = 0;
-    for (int v : values) {
-      n += v;
-    }
-    return n;
-  }
-
-  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
+    fill();
   }
 
   private static CompletableFuture<Void> use(Connection c, String keyspaceCql, Duration timeout) {
@@ -633,13 +411,16 @@ public final class NodeConnectionPool {
 
   @Override
   public String toString() {
-    ShardingInfo s = sharding;
+    ShardedConnections connections = open;
+    ShardingInfo s = connections.sharding();
     return "NodeConnectionPool["
         + address
         + ", "
-        + total(open)
+        + connections.total()
         + " open"
-        + (s == null ? "" : " over " + s.nrShards() + " shards " + Arrays.toString(openPerShard()))
+        + (s == null
+            ? ""
+            : " over " + s.nrShards() + " shards " + Arrays.toString(connections.perShard()))
         + "]";
   }
 }

@@ -9,16 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.cql4j.session.Compression;
-import org.cql4j.session.MonotonicTimestampGenerator;
 import org.cql4j.session.PoolSize;
 import org.cql4j.session.internal.connection.ConnectionFactory;
 import org.cql4j.session.internal.connection.LocalCqlServer;
 import org.cql4j.session.internal.connection.Transport;
-import org.cql4j.session.internal.metrics.SessionMetrics;
 import org.cql4j.session.internal.session.ClusterPolicies;
-import org.cql4j.session.internal.session.SessionConfig;
-import org.cql4j.session.profile.ExecutionProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,36 +85,11 @@ class NodeConnectionPoolTest {
   }
 
   private NodeConnectionPool pool(InetSocketAddress address, int size, RecordingListener l) {
-    SessionConfig config =
-        new SessionConfig(
-            List.of(address.getHostString() + ":" + address.getPort()),
-            null,
-            Compression.NONE,
-            null,
-            false,
-            null,
-            ExecutionProfile.defaults().intoHandle(),
-            PoolSize.perHost(size),
-            ShardAwarePorts.DEFAULT_LOW,
-            ShardAwarePorts.DEFAULT_HIGH,
-            2,
-            Duration.ofSeconds(5),
-            Duration.ZERO,
-            Duration.ofSeconds(5),
-            new MonotonicTimestampGenerator(),
-            Duration.ofMillis(200),
-            Duration.ofSeconds(10),
-            true,
-            List.of(),
-            false,
-            ClusterPolicies.DEFAULTS,
-            List.of(),
-            List.of());
     return new NodeConnectionPool(
         address,
         PoolSize.perHost(size),
         new ConnectionFactory(transport),
-        new ConnectionSettings(config, new SessionMetrics()),
+        PoolTestSettings.of(address, PoolSize.perHost(size), ClusterPolicies.DEFAULTS),
         () -> null,
         scheduler,
         l,
