@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.protocol.value.Values;
 import org.cql4j.session.internal.session.BlockingCalls;
 import org.cql4j.session.observability.Metrics;
@@ -392,6 +393,12 @@ public interface Session extends AutoCloseable {
    * session and each node. Always on; reading them is cheap and thread-safe.
    */
   Metrics getMetrics();
+
+  /**
+   * The native protocol version the session speaks: the pinned one, or what the first node accepted
+   * (v5 on Apache Cassandra 4.0 and later, v4 on ScyllaDB and older Cassandra).
+   */
+  ProtocolVersion getProtocolVersion();
 
   /** The execution profile handle statements run with when they carry none. */
   ExecutionProfileHandle getDefaultExecutionProfileHandle();

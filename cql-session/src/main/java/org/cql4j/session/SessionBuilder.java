@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
+import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.session.auth.AuthenticatorProvider;
 import org.cql4j.session.auth.PlainTextAuthProvider;
 import org.cql4j.session.internal.pool.ShardAwarePorts;
@@ -41,9 +43,16 @@ import org.cql4j.session.profile.ExecutionProfileHandle;
  * }</pre>
  */
 public final class SessionBuilder {
+  /**
+   * The system property that pins the protocol version of sessions whose builder does not ({@code
+   * V4} or {@code V5}), e.g. to run an application or a test suite on v4 without changing code.
+   */
+  public static final String PROTOCOL_VERSION_PROPERTY = "cql4j.protocol.version";
+
   private final List<String> knownNodes = new ArrayList<>();
   private AuthenticatorProvider authProvider;
   private Compression compression = Compression.NONE;
+  private ProtocolVersion protocolVersion;
   private SSLContext sslContext;
   private boolean hostnameVerification;
   private String keyspace;
@@ -137,6 +146,25 @@ public final class SessionBuilder {
    */
   public SessionBuilder compression(Compression compression) {
     this.compression = Objects.requireNonNull(compression, "compression");
+    return this;
+  }
+
+  /**
+   * Pins the native protocol version. Default: the version named by the system property {@value
+   * #PROTOCOL_VERSION_PROPERTY} ({@code V4} or {@code V5}) if set, else negotiated, v5 first and v4
+   * for the whole session when the first node refuses v5 (Apache Cassandra before 4.0, ScyllaDB). A
+   * pinned version a node refuses fails its connections with an {@link
+   * org.cql4j.session.errors.UnsupportedProtocolVersionException}.
+   *
+   * <p>v5 compresses only with LZ4 (native_protocol_v5.spec §2.3.2): with {@link
+   * Compression#SNAPPY}, pinning v5 fails {@link #build()}, and a negotiated v5 runs uncompressed
+   * (logged once).
+   *
+   * @param version {@link ProtocolVersion#V4} or {@link ProtocolVersion#V5}
+   * @return this builder
+   */
+  public SessionBuilder protocolVersion(ProtocolVersion version) {
+    this.protocolVersion = Objects.requireNonNull(version, "version");
     return this;
   }
 
@@ -442,6 +470,13 @@ public final class SessionBuilder {
     if (knownNodes.isEmpty()) {
       throw new IllegalStateException("no contact point: call knownNode(\"host:port\") first");
     }
+    ProtocolVersion protocolVersion =
+        this.protocolVersion != null ? this.protocolVersion : versionFromProperty();
+    if (protocolVersion == ProtocolVersion.V5 && compression == Compression.SNAPPY) {
+      throw new IllegalStateException(
+          "protocol v5 compresses with LZ4 only (native_protocol_v5.spec §2.3.2):"
+              + " choose Compression.LZ4, or pin ProtocolVersion.V4 to keep Snappy");
+    }
     SessionConfig config =
         new SessionConfig(
             knownNodes,
@@ -466,8 +501,27 @@ public final class SessionBuilder {
             fetchSchemaMetadata,
             new ClusterPolicies(reconnectionPolicy, hostFilter, addressTranslator),
             nodeStateListeners,
-            schemaChangeListeners);
+            schemaChangeListeners,
+            protocolVersion);
     return DefaultSession.open(config).thenApply(session -> session);
+  }
+
+  private static ProtocolVersion versionFromProperty() {
+    String name = System.getProperty(PROTOCOL_VERSION_PROPERTY);
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    try {
+      return ProtocolVersion.valueOf(name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "-D"
+              + PROTOCOL_VERSION_PROPERTY
+              + "="
+              + name
+              + " names no protocol version: use V4 or V5",
+          e);
+    }
   }
 
   private static Duration positive(Duration duration, String name) {

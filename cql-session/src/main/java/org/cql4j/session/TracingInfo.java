@@ -41,9 +41,14 @@ public record TracingInfo(
     events = events == null ? List.of() : List.copyOf(events);
   }
 
-  /** Whether the trace is complete: the coordinator recorded the request's duration. */
+  /**
+   * Whether the trace is complete: the coordinator recorded the request's start (coordinator, time)
+   * and its duration.
+   */
   public boolean isComplete() {
-    return duration != null;
+    // the session row is written twice (at the start: coordinator, request; at the end:
+    // duration), and with system_traces replicated a read at ONE may see one write only
+    return duration != null && coordinator != null && startedAt != null;
   }
 
   /**

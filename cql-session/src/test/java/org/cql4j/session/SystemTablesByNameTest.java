@@ -32,7 +32,7 @@ class SystemTablesByNameTest {
   private final List<String> queries = new ArrayList<>();
 
   /** Every system.local query gets the whole row, cluster_name first, schema_version late. */
-  private Response answer(Query query) {
+  Response answer(Query query) {
     synchronized (queries) {
       queries.add(query.query());
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +65,14 @@ class ValueTypesTest {
             Duration.ofMillis(2),
             params,
             "Execute",
-            null,
+            Instant.EPOCH,
             List.of(e));
     params.clear();
     assertThat(t.parameters()).containsEntry("consistency_level", "ONE");
     assertThat(t.isComplete()).isTrue();
+    TracingInfo onlyTheEnd =
+        new TracingInfo(t.tracingId(), null, null, null, t.duration(), null, null, null, null);
+    assertThat(onlyTheEnd.isComplete()).as("the start row not read yet").isFalse();
     assertThat(t.events()).containsExactly(e);
   }
 

@@ -3,9 +3,11 @@ package org.cql4j.examples;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.protocol.value.Values;
 import org.cql4j.session.Compression;
 import org.cql4j.session.Session;
+import org.cql4j.session.SessionBuilder;
 
 /** Writes and reads a large, compressible blob over LZ4 and Snappy compressed connections. */
 public final class CompressionExample {
@@ -34,11 +36,14 @@ public final class CompressionExample {
    */
   public static int run(List<String> contactPoints, Compression compression) {
     // tag::compression[]
-    Session session =
+    SessionBuilder builder =
         Session.builder()
             .knownNodes(contactPoints)
-            .compression(compression) // Compression.LZ4 or Compression.SNAPPY; default NONE
-            .build();
+            .compression(compression); // Compression.LZ4 or Compression.SNAPPY; default NONE
+    if (compression == Compression.SNAPPY) {
+      builder.protocolVersion(ProtocolVersion.V4); // protocol v5 compresses with LZ4 only
+    }
+    Session session = builder.build();
     // end::compression[]
     try (session) {
       return roundTrip(session);

@@ -2,10 +2,12 @@ package org.cql4j.benchmarks.e2e;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.cql4j.mapper.Row;
 import org.cql4j.protocol.Consistency;
+import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.session.PoolSize;
 import org.cql4j.session.QueryResult;
 import org.cql4j.session.Session;
@@ -37,6 +39,7 @@ final class Cql4jDriver implements DriverUnderTest {
   record PartitionKey(long pk) {}
 
   private final boolean speculative;
+  private final ProtocolVersion pinned;
   private Session session;
   private PreparedStatement insert;
   private PreparedStatement selectOne;
@@ -48,14 +51,17 @@ final class Cql4jDriver implements DriverUnderTest {
    * @param speculative whether the profile has a speculative policy that never fires (one extra
    *     execution after 10 s, beyond the request timeout) and the statements are idempotent, to
    *     measure what the policy costs on the request path
+   * @param pinned the protocol version to pin, or null to negotiate (v5 with Cassandra 4.0+)
    */
-  Cql4jDriver(boolean speculative) {
+  Cql4jDriver(boolean speculative, ProtocolVersion pinned) {
     this.speculative = speculative;
+    this.pinned = pinned;
   }
 
   @Override
   public String description() {
-    return speculative ? "cql4j-speculative" : "cql4j";
+    return (speculative ? "cql4j-speculative" : "cql4j")
+        + (pinned == null ? "" : "-" + pinned.name().toLowerCase(Locale.ROOT));
   }
 
   @Override
@@ -71,6 +77,9 @@ final class Cql4jDriver implements DriverUnderTest {
             .build();
     SessionBuilder builder = Session.builder();
     settings.contactPoints().forEach(builder::knownNode);
+    if (pinned != null) {
+      builder.protocolVersion(pinned);
+    }
     session =
         builder
             .poolSize(

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.cql4j.protocol.ProtocolVersion;
 
 /**
  * The drivers the end-to-end benchmark can measure, by the name given to {@code --drivers};
@@ -17,10 +18,13 @@ public final class Drivers {
     REGISTRY.put("java", JavaDriver::new);
 
     // The driver under test: the report compares "cql4j" to "java" when both are measured.
-    REGISTRY.put("cql4j", () -> new Cql4jDriver(false));
+    REGISTRY.put("cql4j", () -> new Cql4jDriver(false, null));
 
     // cql4j with a speculative policy that never fires, for the cost of the policy itself
-    REGISTRY.put("cql4j-speculative", () -> new Cql4jDriver(true));
+    REGISTRY.put("cql4j-speculative", () -> new Cql4jDriver(true, null));
+
+    // cql4j pinned to protocol v4, beside "cql4j" (v5 on Cassandra 4.0+) for what v5 costs
+    REGISTRY.put("cql4j-v4", () -> new Cql4jDriver(false, ProtocolVersion.V4));
   }
 
   private Drivers() {}

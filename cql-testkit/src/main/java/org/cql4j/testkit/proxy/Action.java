@@ -81,6 +81,16 @@ public sealed interface Action {
     return new Modify(Objects.requireNonNull(modifier, "modifier"));
   }
 
+  /**
+   * Passes the frame on in a v5 segment whose payload CRC32 does not match (one bit flipped,
+   * native_protocol_v5.spec §2.1), as a corrupting network or middlebox would; the receiver must
+   * close the connection. Where the connection carries no segments (v4, or a v5 connection before
+   * its handshake switched framing) the frame passes unchanged, since nothing there is checksummed.
+   */
+  static Action corruptChecksum() {
+    return CorruptChecksum.INSTANCE;
+  }
+
   /** Closes the client connection and its node connection gracefully (a FIN). */
   static Action closeConnection() {
     return new Close(false);
@@ -138,6 +148,18 @@ public sealed interface Action {
     @Override
     public String toString() {
       return "forward";
+    }
+  }
+
+  /** See {@link #corruptChecksum()}. */
+  final class CorruptChecksum implements Action {
+    static final CorruptChecksum INSTANCE = new CorruptChecksum();
+
+    private CorruptChecksum() {}
+
+    @Override
+    public String toString() {
+      return "corrupt checksum";
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.protocol.compression.Compressor;
 import org.cql4j.protocol.frame.FrameCodec;
 import org.cql4j.protocol.frame.RequestEnvelope;
@@ -71,7 +72,11 @@ public final class Connection {
     this.capacity = streamIds.capacity();
     this.config = config;
     this.node = config.address().toString();
-    this.codec = new FrameCodec(config.maxFrameLength(), null, ProtocolFeatures.NONE);
+    this.codec =
+        new FrameCodec(
+            config.maxFrameLength(),
+            null,
+            ProtocolFeatures.NONE.withVersion(config.protocolVersion()));
     this.inFlight =
         new InFlightRequests(
             node,
@@ -353,13 +358,40 @@ public final class Connection {
     return writer;
   }
 
-  /** Sets what the handshake negotiated, before STARTUP is sent (its answer may be compressed). */
+  /**
+   * Sets what the handshake negotiated, before STARTUP is sent (its answer may be compressed). In
+   * v5 the compression belongs to the segments, set up by {@link #useSegments}.
+   */
   void negotiated(Negotiated result) {
     this.negotiated = result;
     this.codec =
         codec
-            .withCompressor(result.compressor())
-            .withFeatures(result.extensions().protocolFeatures());
+            .withCompressor(v5() ? null : result.compressor())
+            .withFeatures(
+                result.extensions().protocolFeatures().withVersion(config.protocolVersion()));
+  }
+
+  /** Whether this connection speaks protocol v5. */
+  boolean v5() {
+    return config.protocolVersion() == ProtocolVersion.V5;
+  }
+
+  /**
+   * Switches the outbound bytes to v5 segments, once the answer to STARTUP has been read
+   * (native_protocol_v5.spec §2.3.1); on the event loop, before the next request is written.
+   */
+  void useSegments() {
+    writer.useSegments(negotiated.compressor() != null);
+  }
+
+  /** Whether the negotiated compression is LZ4 on v5 segments. */
+  boolean segmentsCompressed() {
+    return negotiated.compressor() != null;
+  }
+
+  /** The protocol version this connection speaks. */
+  public ProtocolVersion protocolVersion() {
+    return config.protocolVersion();
   }
 
   /** Closes the channel, recording {@code cause} as the reason unless one is known already. */

@@ -1,11 +1,15 @@
 package org.cql4j.session.internal.connection;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.protocol.compression.Compressor;
 import org.cql4j.protocol.frame.FrameHeader;
 import org.cql4j.protocol.message.Event;
@@ -45,6 +49,7 @@ import org.cql4j.session.internal.metrics.NodeCounters;
  * @param driverVersion sent as {@code DRIVER_VERSION} in STARTUP
  * @param counters the node's metrics this connection counts into ({@link NodeCounters#NONE} for
  *     none)
+ * @param protocolVersion the native protocol version to speak (offered in OPTIONS and STARTUP)
  */
 public record ConnectionConfig(
     InetSocketAddress address,
@@ -64,7 +69,8 @@ public record ConnectionConfig(
     Duration keepaliveTimeout,
     String driverName,
     String driverVersion,
-    NodeCounters counters) {
+    NodeCounters counters,
+    ProtocolVersion protocolVersion) {
 
   /** The default {@code DRIVER_NAME}. */
   public static final String DRIVER_NAME = "cql4j";
@@ -78,6 +84,7 @@ public record ConnectionConfig(
     Objects.requireNonNull(keepaliveInterval, "keepaliveInterval");
     Objects.requireNonNull(keepaliveTimeout, "keepaliveTimeout");
     Objects.requireNonNull(counters, "counters");
+    Objects.requireNonNull(protocolVersion, "protocolVersion");
     if (keepaliveInterval.isNegative()
         || keepaliveTimeout.isNegative()
         || keepaliveTimeout.isZero()) {
@@ -113,10 +120,29 @@ public record ConnectionConfig(
     return new Builder(address);
   }
 
-  /** The {@code DRIVER_VERSION} of this build: the jar's implementation version, or "dev". */
+  /**
+   * The {@code DRIVER_VERSION} of this build: the project's version, which the build writes into
+   * {@code driver.properties} beside this class; "dev" if that resource is missing.
+   */
   public static String defaultDriverVersion() {
-    String version = ConnectionConfig.class.getPackage().getImplementationVersion();
-    return version == null ? "dev" : version;
+    return DriverVersion.VALUE;
+  }
+
+  private static final class DriverVersion {
+    static final String VALUE = read();
+
+    private static String read() {
+      try (InputStream in = ConnectionConfig.class.getResourceAsStream("driver.properties")) {
+        if (in == null) {
+          return "dev";
+        }
+        Properties properties = new Properties();
+        properties.load(in);
+        return properties.getProperty("version", "dev");
+      } catch (IOException e) {
+        return "dev";
+      }
+    }
   }
 
   /** Builds a {@link ConnectionConfig}; not thread-safe. */
@@ -139,6 +165,7 @@ public record ConnectionConfig(
     private String driverName = DRIVER_NAME;
     private String driverVersion = defaultDriverVersion();
     private NodeCounters counters = NodeCounters.NONE;
+    private ProtocolVersion protocolVersion = ProtocolVersion.V4;
 
     private Builder(InetSocketAddress address) {
       this.address = Objects.requireNonNull(address, "address");
@@ -241,6 +268,12 @@ public record ConnectionConfig(
       return this;
     }
 
+    /** The protocol version to speak; default v4. */
+    public Builder protocolVersion(ProtocolVersion protocolVersion) {
+      this.protocolVersion = protocolVersion;
+      return this;
+    }
+
     /** Builds the configuration. */
     public ConnectionConfig build() {
       return new ConnectionConfig(
@@ -261,7 +294,8 @@ public record ConnectionConfig(
           keepaliveTimeout,
           driverName,
           driverVersion,
-          counters);
+          counters,
+          protocolVersion);
     }
   }
 }

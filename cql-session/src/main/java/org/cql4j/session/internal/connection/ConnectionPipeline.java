@@ -73,9 +73,7 @@ final class ConnectionPipeline {
   static Connection addCql(Channel channel, ConnectionConfig config, StreamIds streamIds) {
     Connection connection = new Connection(channel, config, streamIds);
     ChannelPipeline pipeline = channel.pipeline();
-    pipeline.addLast(
-        PipelineNames.FRAME_DECODER,
-        new FrameDecoderHandler(config.maxFrameLength(), connection.node(), config.counters()));
+    pipeline.addLast(PipelineNames.FRAME_DECODER, new FrameDecoderHandler(connection));
     pipeline.addLast(
         PipelineNames.RESPONSES, new ResponseHandler(connection, config.eventListener()));
     return connection;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.cql4j.protocol.Consistency;
+import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.protocol.compression.Compressor;
 import org.cql4j.protocol.errors.DbError;
 import org.cql4j.protocol.errors.DbException;
@@ -29,6 +30,7 @@ import org.cql4j.protocol.scylla.ScyllaExtensions;
 import org.cql4j.session.errors.AuthenticationException;
 import org.cql4j.session.errors.ConnectionException;
 import org.cql4j.session.errors.RequestTimeoutException;
+import org.cql4j.session.errors.UnsupportedProtocolVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * The CQL handshake of one connection, one step at a time, so it needs no synchronization: OPTIONS
  * → SUPPORTED → STARTUP → (AUTHENTICATE → AUTH_RESPONSE ⇄ AUTH_CHALLENGE → AUTH_SUCCESS) → READY,
  * then {@code USE} and REGISTER when configured (native_protocol_v4.spec §4.1.1-4.1.3,
- * §4.2.2-4.2.8). Each step runs when the previous one completed, on the event loop or on the thread
+ * §4.2.2-4.2.8). On v5, OPTIONS, STARTUP and their answers travel bare and everything after the
+ * answer to STARTUP in segments (native_protocol_v5.spec §2.3.1; {@link FrameDecoderHandler}
+ * switches). Each step runs when the previous one completed, on the event loop or on the thread
  * that completed an authenticator's stage; there is never more than one step in flight, so the
  * state needs no synchronization.
  *
@@ -193,14 +197,19 @@ final class Handshake {
         return authentication.rejected(db);
       }
       if (db.error() instanceof DbError.ProtocolError) {
-        return new ConnectionException(
+        ProtocolVersion version = connection.protocolVersion();
+        String message =
             connection.node()
-                + " rejected native protocol v4 at "
+                + " rejected native protocol v"
+                + version.code()
+                + " at "
                 + step
                 + ": "
-                + db.serverMessage()
-                + " (cql4j speaks protocol v4 only)",
-            db);
+                + db.serverMessage();
+        // the first exchange is where a server refuses the version (v5 on ScyllaDB or Cassandra 3)
+        return "OPTIONS".equals(step)
+            ? new UnsupportedProtocolVersionException(message, version, db)
+            : new ConnectionException(message, db);
       }
       return new ConnectionException(
           connection.node() + " answered " + step + " with an error: " + db.getMessage(), db);

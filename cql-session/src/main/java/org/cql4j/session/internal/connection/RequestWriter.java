@@ -7,6 +7,8 @@ import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.cql4j.protocol.frame.SegmentPacker;
 import org.cql4j.session.internal.metrics.NodeCounters;
 
 /**
@@ -19,6 +21,9 @@ import org.cql4j.session.internal.metrics.NodeCounters;
  * of N requests costs one {@code flush} (one syscall) instead of N. Requests that find no free
  * stream id, or a channel that is not writable (the socket buffer is full), wait in the backlog of
  * {@link InFlightRequests} until responses or writability wake the writer up again.
+ *
+ * <p>On a v5 connection, once its handshake switched the framing, the frames of a drain are packed
+ * into segments instead ({@link SegmentPacker}: one copy each, many small frames per segment).
  */
 final class RequestWriter implements Runnable {
   static final int COALESCE_LIMIT = 2048;
@@ -35,6 +40,8 @@ final class RequestWriter implements Runnable {
   // frames of the current drain held back to be written together; see write()
   private ByteBuf firstFrame;
   private ByteBuf coalesced;
+  private SegmentPacker segments; // v5, after the handshake's switch
+  private final Consumer<ByteBuf> writeSegments = this::writeVoid;
 
   RequestWriter(Channel channel, InFlightRequests inFlight, NodeCounters counters) {
     this.channel = channel;
@@ -66,6 +73,15 @@ final class RequestWriter implements Runnable {
       }
     }
     return true;
+  }
+
+  /**
+   * Packs every later frame into v5 segments; on the event loop.
+   *
+   * @param compressed whether LZ4 was negotiated
+   */
+  void useSegments(boolean compressed) {
+    segments = new SegmentPacker(channel.alloc(), compressed);
   }
 
   /** Requests handed over but not yet seen by the event loop; any thread. */
@@ -140,6 +156,10 @@ final class RequestWriter implements Runnable {
     request.frame = null;
     int size = frame.readableBytes();
     drained += size;
+    if (segments != null) {
+      segments.add(frame, writeSegments);
+      return;
+    }
     if (size >= COALESCE_LIMIT) {
       writeCoalesced();
       channel.write(frame, channel.voidPromise());
@@ -164,11 +184,19 @@ final class RequestWriter implements Runnable {
 
   /** Writes what {@link #write} held back; a failed write closes the connection. */
   private void writeCoalesced() {
+    if (segments != null) {
+      segments.finish(writeSegments);
+      return;
+    }
     ByteBuf out = coalesced != null ? coalesced : firstFrame;
     if (out != null) {
       coalesced = null;
       firstFrame = null;
-      channel.write(out, channel.voidPromise());
+      writeVoid(out);
     }
+  }
+
+  private void writeVoid(ByteBuf out) {
+    channel.write(out, channel.voidPromise());
   }
 }

@@ -34,6 +34,7 @@ import org.cql4j.session.internal.topology.TopologyMonitor;
  * instead of long parameter lists.
  */
 public final class SessionContext {
+  private final ConnectionSettings connectionSettings;
   private final SessionConfig config;
   private final Transport transport;
   private final ExecutorService executor;
@@ -76,6 +77,7 @@ public final class SessionContext {
     this.speculativeTimers = new SpeculativeTimers(transport.group());
     ConnectionFactory factory = new ConnectionFactory(transport);
     ConnectionSettings settings = new ConnectionSettings(config, metrics);
+    this.connectionSettings = settings;
     this.queryTimeout = config.connectTimeout().plusSeconds(5);
     this.pools =
         new PoolManager(
@@ -216,6 +218,11 @@ public final class SessionContext {
   /** The latencies of the session's successful requests. */
   public Latencies latencies() {
     return latencies;
+  }
+
+  /** The settings of every connection, with the protocol version the session speaks. */
+  public ConnectionSettings connectionSettings() {
+    return connectionSettings;
   }
 
   /** The session's metrics. */

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.cql4j.protocol.ProtocolException;
 import org.cql4j.protocol.frame.ResponseEnvelope;
 import org.cql4j.protocol.message.Result;
+import org.cql4j.protocol.message.RowsMetadata;
+import org.cql4j.protocol.message.RowsResult;
 import org.cql4j.protocol.message.SchemaChangeResult;
 import org.cql4j.protocol.scylla.TabletRouting;
 import org.cql4j.protocol.types.ColumnSpec;
@@ -17,6 +19,7 @@ import org.cql4j.session.internal.context.SessionContext;
 import org.cql4j.session.internal.metadata.FrozenColumns;
 import org.cql4j.session.internal.result.QueryResults;
 import org.cql4j.session.internal.session.SessionChanges;
+import org.cql4j.session.internal.statement.PreparedStatements;
 import org.cql4j.session.policy.RoutingInfo;
 import org.cql4j.session.statement.PreparedStatement;
 import org.slf4j.Logger;
@@ -45,6 +48,9 @@ final class Answers {
     }
     try {
       PreparedStatement prepared = request.prepared();
+      if (prepared != null && protocolResult instanceof RowsResult rows) {
+        learnResultMetadata(prepared, rows.metadata());
+      }
       QueryPage page =
           QueryResults.page(
               protocolResult,
@@ -74,6 +80,21 @@ final class Answers {
     } catch (RuntimeException e) {
       request.fail(e);
     }
+  }
+
+  /**
+   * A Rows result flagged METADATA_CHANGED (the table changed since the statement was prepared)
+   * carries the new result metadata id and columns: the statement keeps them, so that its next
+   * executions send the new id and decode rows sent without metadata with the new columns
+   * (native_protocol_v5.spec §4.1.6, §4.2.5.2; ScyllaDB's SCYLLA_USE_METADATA_ID on v4).
+   */
+  private static void learnResultMetadata(PreparedStatement prepared, RowsMetadata metadata) {
+    if (!metadata.hasFlag(RowsMetadata.METADATA_CHANGED)) {
+      return;
+    }
+    RowsMetadata columns = RowsMetadata.of(metadata.columns(), null);
+    PreparedStatements.access().updateResultMetadata(prepared, metadata.newMetadataId(), columns);
+    LOG.debug("{}: the result columns changed, now {}", prepared, metadata.columns());
   }
 
   // rows decode a null collection by whether its column is frozen, which only the schema says

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.protocol.value.Values;
 import org.cql4j.session.ClusterState;
 import org.cql4j.session.PagingState;
@@ -176,6 +177,11 @@ public final class DefaultSession implements Session {
   @Override
   public ClusterState getClusterState() {
     return context.metadata().state();
+  }
+
+  @Override
+  public ProtocolVersion getProtocolVersion() {
+    return context.connectionSettings().protocolVersion();
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.session.Compression;
 import org.cql4j.session.PoolSize;
 import org.cql4j.session.TimestampGenerator;
@@ -41,6 +42,7 @@ import org.cql4j.session.profile.ExecutionProfileHandle;
  * @param policies reconnection, node filter and address translation
  * @param nodeStateListeners told about nodes added, removed, up and down, in order
  * @param schemaChangeListeners told about schema changes, in order
+ * @param protocolVersion the pinned protocol version, or null to negotiate (v5, then v4)
  */
 public record SessionConfig(
     List<String> knownNodes,
@@ -65,7 +67,8 @@ public record SessionConfig(
     boolean fetchSchemaMetadata,
     ClusterPolicies policies,
     List<NodeStateListener> nodeStateListeners,
-    List<SchemaChangeListener> schemaChangeListeners) {
+    List<SchemaChangeListener> schemaChangeListeners,
+    ProtocolVersion protocolVersion) {
 
   /** The CQL port used when a contact point names none. */
   public static final int DEFAULT_PORT = 9042;

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.cql4j.protocol.message.Event;
 import org.cql4j.session.errors.AuthenticationException;
 import org.cql4j.session.errors.ConnectionException;
+import org.cql4j.session.errors.UnsupportedProtocolVersionException;
 import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.ConnectionFactory;
 import org.cql4j.session.internal.pool.ConnectionSettings;
@@ -63,7 +64,14 @@ final class ControlConnection {
       result.completeExceptionally(allFailed(errors));
       return;
     }
-    InetSocketAddress address = addresses.next();
+    tryAddress(addresses.next(), addresses, errors, result);
+  }
+
+  private void tryAddress(
+      InetSocketAddress address,
+      Iterator<InetSocketAddress> addresses,
+      Map<InetSocketAddress, Throwable> errors,
+      CompletableFuture<Connection> result) {
     factory
         .connect(settings.forControl(address, events))
         .whenComplete(
@@ -76,6 +84,12 @@ final class ControlConnection {
               Throwable cause = BlockingCalls.unwrap(error);
               if (cause instanceof AuthenticationException) {
                 result.completeExceptionally(cause);
+                return;
+              }
+              if (cause instanceof UnsupportedProtocolVersionException refused
+                  && settings.downgrade(refused.refused())) {
+                // negotiation (native_protocol_v5.spec §2.3.1): the same node, a lower version
+                tryAddress(address, addresses, errors, result);
                 return;
               }
               errors.put(address, cause);

@@ -17,11 +17,14 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.cql4j.protocol.ProtocolVersion;
+import org.cql4j.protocol.errors.DbError;
 import org.cql4j.protocol.frame.Frame;
 import org.cql4j.protocol.frame.FrameCodec;
 import org.cql4j.protocol.frame.FrameDecoder;
 import org.cql4j.protocol.frame.RequestEnvelope;
 import org.cql4j.protocol.frame.ResponseEnvelope;
+import org.cql4j.protocol.message.ErrorMessage;
 import org.cql4j.protocol.message.Options;
 import org.cql4j.protocol.message.Query;
 import org.cql4j.protocol.message.Ready;
@@ -35,7 +38,8 @@ import org.cql4j.protocol.message.VoidResult;
  * A tiny CQL server on a real socket: OPTIONS → SUPPORTED, STARTUP → READY, QUERY → what the test's
  * function answers (by default Void), except that a query whose text is {@code "silence"} gets no
  * answer and a server built {@code mute} answers nothing at all. Closing it closes the connections
- * it accepted. Thread-safe; for tests of the connect path, system-table reads and throughput.
+ * it accepted. It speaks v4 only and refuses v5 as Cassandra 3 does. Thread-safe; for tests of the
+ * connect path, system-table reads and throughput.
  */
 public final class LocalCqlServer implements AutoCloseable {
   private final EventLoopGroup group =
@@ -99,6 +103,20 @@ public final class LocalCqlServer implements AutoCloseable {
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
       Frame frame;
       while ((frame = decoder.decode(in)) != null) {
+        if (frame.header().version() != ProtocolVersion.V4) {
+          // a v4-only server, as Cassandra 3 or ScyllaDB: refuses v5 in its own version
+          frame.release();
+          ctx.write(
+              codec.encode(
+                  ctx.alloc(),
+                  ResponseEnvelope.of(
+                      0,
+                      ErrorMessage.of(
+                          new DbError.ProtocolError(),
+                          "Invalid or unsupported protocol version (5); supported versions are"
+                              + " (3/v3, 4/v4)"))));
+          continue;
+        }
         RequestEnvelope request;
         try {
           request = codec.decodeRequest(frame);

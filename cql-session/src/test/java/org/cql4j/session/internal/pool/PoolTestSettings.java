@@ -3,6 +3,7 @@ package org.cql4j.session.internal.pool;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.session.Compression;
 import org.cql4j.session.MonotonicTimestampGenerator;
 import org.cql4j.session.PoolSize;
@@ -52,7 +53,8 @@ final class PoolTestSettings {
             false,
             policies,
             List.of(),
-            List.of());
+            List.of(),
+            ProtocolVersion.V4);
     return new ConnectionSettings(config, new SessionMetrics());
   }
 }

@@ -27,6 +27,8 @@ final class ActionRunner {
     try {
       if (action instanceof Action.Forward) {
         connection.forward(frame, direction);
+      } else if (action instanceof Action.CorruptChecksum) {
+        connection.forward(new CorruptedFrame(frame), direction);
       } else if (action instanceof Action.Drop) {
         if (direction == Direction.REQUEST) {
           connection.inflight().remove(frame.streamId());

@@ -27,14 +27,9 @@ final class FrameEncoder extends ChannelOutboundHandlerAdapter {
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
     if (msg instanceof RawFrame frame) {
-      ByteBuf out;
-      try {
-        out = encode(ctx, frame);
-      } finally {
-        frame.release();
-      }
-      ctx.write(out, promise);
-      afterWrite(frame);
+      write(ctx, frame, false, promise);
+    } else if (msg instanceof CorruptedFrame corrupted) {
+      write(ctx, corrupted.frame(), true, promise);
     } else if (msg instanceof Passthrough bytes) {
       ByteBuf out;
       if (bytes.segmentPayload() && segments()) {
@@ -51,6 +46,23 @@ final class FrameEncoder extends ChannelOutboundHandlerAdapter {
     } else {
       ctx.write(msg, promise);
     }
+  }
+
+  private void write(
+      ChannelHandlerContext ctx, RawFrame frame, boolean corrupt, ChannelPromise promise) {
+    ByteBuf out;
+    try {
+      out = encode(ctx, frame);
+    } finally {
+      frame.release();
+    }
+    if (corrupt && segments()) {
+      // the segment's last byte belongs to its payload's CRC32 (native_protocol_v5.spec §2.1)
+      int last = out.writerIndex() - 1;
+      out.setByte(last, out.getByte(last) ^ 0x01);
+    }
+    ctx.write(out, promise);
+    afterWrite(frame);
   }
 
   private boolean segments() {

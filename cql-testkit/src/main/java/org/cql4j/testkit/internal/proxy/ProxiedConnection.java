@@ -176,12 +176,21 @@ final class ProxiedConnection implements ProxyConnection {
 
   /** Writes a frame to the side it travels to; releases it if that side is gone. */
   void forward(RawFrame frame, Direction direction) {
+    write(frame, frame, direction);
+  }
+
+  /** Writes a frame to be sent with a broken checksum (see {@code Action.corruptChecksum()}). */
+  void forward(CorruptedFrame frame, Direction direction) {
+    write(frame, frame.frame(), direction);
+  }
+
+  private void write(Object message, RawFrame frame, Direction direction) {
     Channel target = direction == Direction.REQUEST ? server : client;
     if (target == null || !target.isActive()) {
       frame.release();
       return;
     }
-    target.writeAndFlush(frame, target.voidPromise());
+    target.writeAndFlush(message, target.voidPromise());
   }
 
   /** Writes bytes the cutter could not frame to the other side. */
