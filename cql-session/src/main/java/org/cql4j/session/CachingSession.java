@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cql4j.protocol.message.Prepare;
 import org.cql4j.protocol.value.Values;
 import org.cql4j.session.internal.session.BlockingCalls;
 import org.cql4j.session.internal.statement.PreparedStatements;
@@ -23,8 +24,9 @@ import org.cql4j.session.statement.StatementSettings;
  * used is forgotten. Concurrent first executions of one text prepare it once and share the answer;
  * a failed preparation is not cached. Each execution takes its settings (consistency, timeout,
  * idempotence, profile...) from what it is given: a {@link Statement}'s settings, or the defaults
- * for a plain text. Texts are keys as written: an unqualified table is the one of the keyspace
- * current when the text was first prepared.
+ * for a plain text. Texts are keys as written, with the keyspace set on the statement ({@link
+ * Statement#setKeyspace(String)}), if any: an unqualified table is the one of that keyspace, or
+ * else of the keyspace current when the text was first prepared.
  *
  * <pre>{@code
  * CachingSession cs = CachingSession.of(session, 1_000);
@@ -34,7 +36,8 @@ import org.cql4j.session.statement.StatementSettings;
 public final class CachingSession {
   private final Session session;
   private final int maxSize;
-  private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+  // by text and per-request keyspace (null for none): what a PREPARE names
+  private final Map<Prepare, Entry> cache = new ConcurrentHashMap<>();
 
   // a cached text: its preparation, shared by concurrent first executions, and when it was used
   private static final class Entry {
@@ -214,7 +217,8 @@ public final class CachingSession {
 
   /**
    * Runs a batch whose unprepared statements are replaced by their cached prepared statements
-   * (prepared now if new), each keeping its settings; the batch's settings are kept.
+   * (prepared now if new, in the batch's keyspace if it has one, as {@code Session.batch} does),
+   * each keeping its settings; the batch's settings and keyspace are kept.
    *
    * @param batch the batch
    * @param values one row of bound values per statement
@@ -222,11 +226,15 @@ public final class CachingSession {
    */
   public CompletableFuture<QueryResult> batchAsync(Batch batch, List<?> values) {
     Objects.requireNonNull(batch, "batch");
+    String keyspace = batch.getKeyspace().orElse(null);
     List<CompletableFuture<? extends StatementSettings<?>>> statements = new ArrayList<>();
     for (StatementSettings<?> statement : batch.statements()) {
       statements.add(
           statement instanceof Statement s
-              ? prepared(s)
+              ? prepared(
+                  Objects.equals(s.getKeyspace().orElse(null), keyspace)
+                      ? s
+                      : s.copy().setKeyspace(keyspace))
               : CompletableFuture.completedFuture(statement));
     }
     return CompletableFuture.allOf(statements.toArray(CompletableFuture[]::new))
@@ -234,6 +242,7 @@ public final class CachingSession {
             v -> {
               Batch prepared = new Batch(batch.type());
               PreparedStatements.access().copySettings(batch, prepared);
+              prepared.setKeyspace(keyspace);
               for (CompletableFuture<? extends StatementSettings<?>> statement : statements) {
                 prepared.appendStatement((PreparedStatement) statement.join());
               }
@@ -261,13 +270,14 @@ public final class CachingSession {
   // the cached statement, with default settings: never handed to the application
   private CompletableFuture<PreparedStatement> cached(String cql, Statement statement) {
     Objects.requireNonNull(cql, "cql");
-    Entry entry = cache.get(cql);
+    Prepare key = new Prepare(cql, statement == null ? null : statement.getKeyspace().orElse(null));
+    Entry entry = cache.get(key);
     if (entry != null) {
       entry.lastUsed = System.nanoTime();
       return entry.prepared;
     }
     Entry created = new Entry();
-    entry = cache.putIfAbsent(cql, created);
+    entry = cache.putIfAbsent(key, created);
     if (entry != null) {
       return entry.prepared;
     }
@@ -277,7 +287,7 @@ public final class CachingSession {
         .whenComplete(
             (ps, error) -> {
               if (error != null) {
-                cache.remove(cql, created); // the next execution tries again
+                cache.remove(key, created); // the next execution tries again
                 created.prepared.completeExceptionally(error);
               } else {
                 // the session's own instance (it prepares it again on a node that comes back
@@ -292,8 +302,8 @@ public final class CachingSession {
   // misses only: forget the least recently used texts until the cache fits
   private void evictBeyondMaxSize() {
     while (cache.size() > maxSize) {
-      Map.Entry<String, Entry> oldest = null;
-      for (Map.Entry<String, Entry> e : cache.entrySet()) {
+      Map.Entry<Prepare, Entry> oldest = null;
+      for (Map.Entry<Prepare, Entry> e : cache.entrySet()) {
         if (oldest == null || e.getValue().lastUsed - oldest.getValue().lastUsed < 0) {
           oldest = e;
         }

@@ -1,11 +1,13 @@
 package org.cql4j.examples;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.cql4j.protocol.Consistency;
+import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.protocol.value.Values;
 import org.cql4j.session.CachingSession;
@@ -14,7 +16,10 @@ import org.cql4j.session.Session;
 import org.cql4j.session.statement.PreparedStatement;
 import org.cql4j.session.statement.Statement;
 
-/** Unprepared and prepared statements, their settings, asynchronous execution and USE. */
+/**
+ * Unprepared and prepared statements, their settings, asynchronous execution, USE, and the
+ * per-request keyspace and time of protocol v5.
+ */
 public final class StatementsExample {
   private StatementsExample() {}
 
@@ -26,13 +31,18 @@ public final class StatementsExample {
    * @param tokenAware whether the insert binds the whole partition key
    * @param events the number of events written asynchronously and counted after USE
    * @param cached what the caching session read for each of ten executions of one text
+   * @param clusterName the cluster name, read in a per-request keyspace; null on protocol v4
+   * @param expiredAnHourLater whether a row with a 60 s TTL was gone when read as if an hour later;
+   *     false on protocol v4
    */
   public record Outcome(
       String releaseVersion,
       List<String> markers,
       boolean tokenAware,
       long events,
-      List<String> cached) {}
+      List<String> cached,
+      String clusterName,
+      boolean expiredAnHourLater) {}
 
   /**
    * Runs the example against {@code CQL_CONTACT_POINTS} or a node started for it.
@@ -122,6 +132,31 @@ public final class StatementsExample {
               .singleRow(String.class));
     }
     // end::caching[]
-    return new Outcome(releaseVersion, markers, tokenAware, events, cached);
+
+    String clusterName = null;
+    boolean expiredAnHourLater = false;
+    LocalDate nextDay = day.plusDays(1);
+    // tag::per-request[]
+    if (session.getProtocolVersion() == ProtocolVersion.V5) { // Cassandra 4.0+, not ScyllaDB
+      // this statement alone runs in the system keyspace, whatever the session's keyspace
+      clusterName =
+          session
+              .queryUnpaged(new Statement("SELECT cluster_name FROM local").setKeyspace("system"))
+              .intoRowsResult()
+              .singleRow(String.class);
+
+      // the server judges TTLs as if it were an hour later: the 60 s row has expired
+      session.queryUnpaged(
+          "INSERT INTO events (day, seq, what) VALUES (?, 0, 'short-lived') USING TTL 60",
+          Values.of(nextDay));
+      int inAnHour = (int) Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
+      Statement later =
+          new Statement("SELECT what FROM events WHERE day = ?").setNowInSeconds(inAnHour);
+      expiredAnHourLater =
+          session.queryUnpaged(later, Values.of(nextDay)).intoRowsResult().rowsNumber() == 0;
+    }
+    // end::per-request[]
+    return new Outcome(
+        releaseVersion, markers, tokenAware, events, cached, clusterName, expiredAnHourLater);
   }
 }

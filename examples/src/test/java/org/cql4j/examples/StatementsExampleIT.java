@@ -2,6 +2,7 @@ package org.cql4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.session.Session;
 import org.cql4j.testkit.CassandraTest;
 import org.cql4j.testkit.TestCluster;
@@ -25,6 +26,12 @@ class StatementsExampleIT {
               "event 0", "event 1", "event 2", "event 3", "event 4", "event 5", "event 6",
               "event 7", "event 8", "event 9");
       assertThat(session.getKeyspace()).contains("examples");
+      if (session.getProtocolVersion() == ProtocolVersion.V5) {
+        assertThat(outcome.clusterName()).isNotBlank();
+        assertThat(outcome.expiredAnHourLater()).isTrue();
+      } else {
+        assertThat(outcome.clusterName()).isNull();
+      }
     }
   }
 }

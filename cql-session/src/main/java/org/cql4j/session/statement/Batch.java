@@ -2,6 +2,7 @@ package org.cql4j.session.statement;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -10,11 +11,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>The session takes one row of values per statement, in the order they were appended: {@code
  * session.batch(batch, List.of(row1, Values.EMPTY))}. The statements' own settings are ignored; the
- * batch's settings apply to the whole request.
+ * batch's settings apply to the whole request, and so does its keyspace ({@link
+ * #setKeyspace(String)}).
  */
 public final class Batch extends StatementSettings<Batch> {
   private final BatchType type;
   private final List<StatementSettings<?>> statements = new CopyOnWriteArrayList<>();
+  private volatile Optional<String> keyspace = Optional.empty(); // set rarely, read per request
 
   /**
    * Creates an empty batch.
@@ -28,6 +31,32 @@ public final class Batch extends StatementSettings<Batch> {
   /** The kind of batch. Thread-safe. */
   public BatchType type() {
     return type;
+  }
+
+  /**
+   * Sets the keyspace the batch runs in, instead of the session's: unqualified table names in its
+   * unprepared statements name tables of this keyspace (unprepared statements with values are
+   * prepared in it), and the load-balancing policy sees it as the request's keyspace. The keyspaces
+   * set on the appended statements are ignored; a prepared statement keeps the keyspace it was
+   * prepared in. Default: not set, the session's keyspace applies.
+   *
+   * <p>Protocol v5 only (native_protocol_v5.spec §4.1.7, flag 0x80): on a session that speaks v4
+   * (ScyllaDB, or a pinned v4) the batch fails before it is sent with an {@link
+   * org.cql4j.session.errors.UnsupportedFeatureException}; qualify the table names instead.
+   *
+   * @param keyspace the keyspace name as the server stores it (without quotes, lower case unless it
+   *     was created quoted), or {@code null} to use the session's again
+   * @return this batch
+   * @throws IllegalArgumentException if the name is not a valid keyspace name
+   */
+  public Batch setKeyspace(String keyspace) {
+    this.keyspace = checkKeyspace(keyspace);
+    return this;
+  }
+
+  /** The keyspace set on this batch, or empty when the session's applies. Thread-safe. */
+  public Optional<String> getKeyspace() {
+    return keyspace;
   }
 
   /**

@@ -36,6 +36,7 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
   private final List<ColumnSpec> variables;
   private final List<Integer> partitionKeyIndexes;
   private final boolean lwt;
+  private final String prepareKeyspace; // the PREPARE's per-request keyspace, or null
   private final Optional<String> keyspace; // the same instances for every request: no allocation
   private final Optional<String> table;
   private volatile ResultMetadata resultMetadata;
@@ -45,8 +46,10 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
   /** The result metadata and its id, replaced together. */
   private record ResultMetadata(byte[] id, RowsMetadata metadata) {}
 
-  private PreparedStatement(String cql, PreparedResult prepared, boolean lwt) {
+  private PreparedStatement(
+      String cql, String prepareKeyspace, PreparedResult prepared, boolean lwt) {
     this.cql = Objects.requireNonNull(cql, "cql");
+    this.prepareKeyspace = prepareKeyspace;
     this.id = prepared.id().clone();
     this.variables = prepared.variables().variables();
     this.partitionKeyIndexes = prepared.variables().partitionKeyIndexes();
@@ -54,7 +57,10 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
     this.resultMetadata =
         new ResultMetadata(prepared.resultMetadataId(), prepared.resultMetadata());
     List<ColumnSpec> columns = variables.isEmpty() ? resultColumns() : variables;
-    this.keyspace = columns.isEmpty() ? Optional.empty() : Optional.of(columns.get(0).keyspace());
+    this.keyspace =
+        columns.isEmpty()
+            ? Optional.ofNullable(prepareKeyspace)
+            : Optional.of(columns.get(0).keyspace());
     this.table = columns.isEmpty() ? Optional.empty() : Optional.of(columns.get(0).table());
   }
 
@@ -64,6 +70,7 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
     this.variables = other.variables;
     this.partitionKeyIndexes = other.partitionKeyIndexes;
     this.lwt = other.lwt;
+    this.prepareKeyspace = other.prepareKeyspace;
     this.keyspace = other.keyspace;
     this.table = other.table;
     this.resultMetadata = other.resultMetadata;
@@ -137,7 +144,8 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
   }
 
   /**
-   * The keyspace of the first bind marker or result column, when the statement has any.
+   * The keyspace of the first bind marker or result column, when the statement has any; else the
+   * keyspace it was prepared in ({@link Statement#setKeyspace(String)}), if one was set.
    * Thread-safe.
    */
   public Optional<String> keyspace() {
@@ -184,8 +192,14 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
   /** The internal accessor: lets the session create statements and update their metadata. */
   private static final class Access implements PreparedStatements.Access {
     @Override
-    public PreparedStatement create(String cql, PreparedResult prepared, boolean lwt) {
-      return new PreparedStatement(cql, prepared, lwt);
+    public PreparedStatement create(
+        String cql, String keyspace, PreparedResult prepared, boolean lwt) {
+      return new PreparedStatement(cql, keyspace, prepared, lwt);
+    }
+
+    @Override
+    public String prepareKeyspace(PreparedStatement statement) {
+      return statement.prepareKeyspace;
     }
 
     @Override

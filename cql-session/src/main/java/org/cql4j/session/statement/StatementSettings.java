@@ -3,8 +3,10 @@ package org.cql4j.session.statement;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.regex.Pattern;
 import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.SerialConsistency;
 import org.cql4j.session.observability.HistoryListener;
@@ -33,6 +35,8 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
   private volatile Duration requestTimeout;
   private volatile long timestamp;
   private volatile boolean hasTimestamp;
+  private volatile int nowInSeconds;
+  private volatile boolean hasNowInSeconds;
   private volatile boolean tracing;
   private volatile boolean idempotent;
   private volatile ExecutionProfileHandle executionProfileHandle;
@@ -40,6 +44,9 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
   // for the session: bumped after every change; the settings last resolved, with their version
   private volatile int version;
   private volatile Object resolved;
+
+  // Cassandra's rule for keyspace names (SchemaConstants.NAME_LENGTH): 1 to 48 word characters
+  private static final Pattern KEYSPACE_NAME = Pattern.compile("\\w{1,48}");
 
   @SuppressWarnings("rawtypes")
   private static final AtomicIntegerFieldUpdater<StatementSettings> VERSION =
@@ -174,6 +181,45 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
   }
 
   /**
+   * Sets the time the server takes as "now" for this statement, in seconds since the Unix epoch
+   * (native_protocol_v5.spec §4.1.4, flag 0x100): it decides which cells with a TTL are still live
+   * on reads, and when the TTL of a write starts. Handy for tests and for repeatable reads of
+   * expiring data. Default: not set, the server uses its clock.
+   *
+   * <p>Protocol v5 only: on a session that speaks v4 (ScyllaDB, or a pinned v4) the request fails
+   * before it is sent with an {@link org.cql4j.session.errors.UnsupportedFeatureException}.
+   *
+   * @param epochSeconds the time in seconds since the Unix epoch, not negative
+   * @return this statement
+   * @throws IllegalArgumentException if {@code epochSeconds} is negative
+   */
+  public S setNowInSeconds(int epochSeconds) {
+    if (epochSeconds < 0) {
+      throw new IllegalArgumentException(
+          "now in seconds must be seconds since the epoch, not negative, got " + epochSeconds);
+    }
+    this.nowInSeconds = epochSeconds;
+    this.hasNowInSeconds = true;
+    return changed();
+  }
+
+  /**
+   * Removes the time set with {@link #setNowInSeconds(int)}, letting the server use its clock.
+   *
+   * @return this statement
+   */
+  public S clearNowInSeconds() {
+    this.hasNowInSeconds = false;
+    return changed();
+  }
+
+  /** The time set on this statement in seconds since the epoch, or empty. Thread-safe. */
+  public OptionalInt getNowInSeconds() {
+    // read the flag first: setNowInSeconds writes the value before the flag
+    return hasNowInSeconds ? OptionalInt.of(nowInSeconds) : OptionalInt.empty();
+  }
+
+  /**
    * Asks the server to trace executions of this statement; the result's {@code tracingId()} then
    * names the trace. Default: false.
    *
@@ -255,10 +301,33 @@ public abstract sealed class StatementSettings<S extends StatementSettings<S>>
     requestTimeout = other.requestTimeout;
     timestamp = other.timestamp;
     hasTimestamp = other.hasTimestamp;
+    nowInSeconds = other.nowInSeconds;
+    hasNowInSeconds = other.hasNowInSeconds;
     tracing = other.tracing;
     idempotent = other.idempotent;
     executionProfileHandle = other.executionProfileHandle;
     historyListener = other.historyListener;
     changed();
+  }
+
+  /**
+   * Checks a per-request keyspace name (of a {@link Statement} or a {@link Batch}).
+   *
+   * @param keyspace the name as the server stores it, or null for none
+   * @return the name, or empty for null; the same instance for every request
+   * @throws IllegalArgumentException if the name is not a valid keyspace name
+   */
+  static Optional<String> checkKeyspace(String keyspace) {
+    if (keyspace == null) {
+      return Optional.empty();
+    }
+    if (!KEYSPACE_NAME.matcher(keyspace).matches()) {
+      throw new IllegalArgumentException(
+          "invalid keyspace name '"
+              + keyspace
+              + "': use 1 to 48 letters, digits or underscores, without quotes, as the server"
+              + " stores the name (lower case unless it was created quoted)");
+    }
+    return Optional.of(keyspace);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.cql4j.protocol.Consistency;
+import org.cql4j.protocol.message.Prepare;
 import org.cql4j.protocol.message.PreparedMetadata;
 import org.cql4j.protocol.message.PreparedResult;
 import org.cql4j.protocol.message.RowsMetadata;
@@ -72,6 +73,26 @@ class PreparedStatementTest {
     assertThat(shared.getTimestamp()).isEmpty();
     assertThat(copy.id()).isEqualTo(shared.id());
     assertThat(copy.variables()).isSameAs(shared.variables());
+  }
+
+  @Test
+  void remembersTheKeyspaceItWasPreparedInForCopiesAndPreparingAgain() {
+    PreparedResult r =
+        new PreparedResult(
+            new byte[] {4},
+            null,
+            PreparedMetadata.of(List.of(), List.of()),
+            RowsMetadata.of(List.of(), null));
+    PreparedStatement ps =
+        PreparedStatements.create("INSERT INTO kv (k, v) VALUES (1, 'a')", "ks1", r, false);
+    assertThat(ps.keyspace()).as("no column names one: the PREPARE's keyspace").contains("ks1");
+    PreparedStatement copy = ps.setNowInSeconds(9).copy();
+    assertThat(copy.getNowInSeconds()).hasValue(9);
+    assertThat(PreparedStatements.access().prepareKeyspace(copy)).isEqualTo("ks1");
+    assertThat(PreparedStatements.prepareAgain(copy))
+        .isEqualTo(new Prepare("INSERT INTO kv (k, v) VALUES (1, 'a')", "ks1"));
+    assertThat(PreparedStatements.prepareAgain(prepared()))
+        .isEqualTo(new Prepare("SELECT a, b FROM ks.t WHERE a = ?"));
   }
 
   @Test

@@ -20,6 +20,8 @@ class StatementSettingsTest {
     assertThat(s.getSerialConsistency()).isEmpty();
     assertThat(s.getRequestTimeout()).isEmpty();
     assertThat(s.getTimestamp()).isEmpty();
+    assertThat(s.getNowInSeconds()).isEmpty();
+    assertThat(s.getKeyspace()).isEmpty();
     assertThat(s.getExecutionProfileHandle()).isEmpty();
     assertThat(s.getPageSize()).isEqualTo(5000);
     assertThat(s.isTracing()).isFalse();
@@ -58,11 +60,50 @@ class StatementSettingsTest {
   }
 
   @Test
+  void nowInSecondsIsSetClearedAndNeverNegative() {
+    Statement s = new Statement("q").setNowInSeconds(1_700_000_000);
+    assertThat(s.getNowInSeconds()).hasValue(1_700_000_000);
+    assertThat(s.setNowInSeconds(0).getNowInSeconds()).hasValue(0);
+    assertThat(s.clearNowInSeconds().getNowInSeconds()).isEmpty();
+    assertThatThrownBy(() -> s.setNowInSeconds(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1");
+  }
+
+  @Test
+  void keyspaceIsSetClearedAndMustBeAValidName() {
+    Statement s = new Statement("q").setKeyspace("ks1");
+    assertThat(s.getKeyspace()).contains("ks1");
+    assertThat(s.getKeyspace()).as("no allocation per read").isSameAs(s.getKeyspace());
+    assertThat(s.toString()).contains("keyspace=ks1");
+    assertThat(s.setKeyspace("Quoted_Ks").getKeyspace()).contains("Quoted_Ks");
+    assertThat(s.setKeyspace(null).getKeyspace()).isEmpty();
+    for (String bad : new String[] {"", "\"ks\"", "ks.t", "a".repeat(49)}) {
+      assertThatThrownBy(() -> s.setKeyspace(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("invalid keyspace name '" + bad + "'");
+    }
+    assertThatThrownBy(() -> new Batch(BatchType.LOGGED).setKeyspace("ks-1"))
+        .hasMessageContaining("invalid keyspace name 'ks-1'");
+  }
+
+  @Test
   void rejectsNonPositivePageSizeAndTimeout() {
     Statement s = new Statement("q");
     assertThatThrownBy(() -> s.setPageSize(0)).hasMessageContaining("page size must be positive");
     assertThatThrownBy(() -> s.setRequestTimeout(Duration.ZERO))
         .hasMessageContaining("request timeout must be positive");
+  }
+
+  @Test
+  void copyKeepsTheKeyspaceAndTheTimeAndIsIndependent() {
+    Statement s = new Statement("q").setKeyspace("ks1").setNowInSeconds(100);
+    Statement c = s.copy();
+    assertThat(c.getKeyspace()).contains("ks1");
+    assertThat(c.getNowInSeconds()).hasValue(100);
+    c.setKeyspace("ks2").clearNowInSeconds();
+    assertThat(s.getKeyspace()).contains("ks1");
+    assertThat(s.getNowInSeconds()).hasValue(100);
   }
 
   @Test
@@ -90,6 +131,9 @@ class StatementSettingsTest {
         .containsExactly("INSERT 1", "INSERT 2");
     assertThat(b.getConsistency()).contains(Consistency.QUORUM);
     assertThat(b.getTimestamp()).hasValue(99);
+    assertThat(b.getKeyspace()).isEmpty();
+    assertThat(b.setKeyspace("ks1").setNowInSeconds(7).getKeyspace()).contains("ks1");
+    assertThat(b.getNowInSeconds()).hasValue(7);
     assertThat(BatchType.COUNTER.code()).isEqualTo(2);
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import org.cql4j.protocol.message.Prepare;
 import org.cql4j.session.internal.connection.Connection;
 import org.cql4j.session.internal.connection.ConnectionFactory;
 import org.cql4j.session.internal.connection.Transport;
@@ -128,7 +129,7 @@ public final class SessionContext {
 
   // a node that comes back up gets the statements the application holds before any request
   private CompletableFuture<Void> prepareOnNodeUp(Connection connection) {
-    List<String> texts = preparedTexts.texts();
+    List<Prepare> texts = preparedTexts.texts();
     return texts.isEmpty() ? null : Preparer.onConnection(connection, texts, queryTimeout);
   }
 

@@ -39,14 +39,13 @@ public final class Preparer {
    * another node does not meet UNPREPARED.
    *
    * @param pools the pools
-   * @param cql the statement
+   * @param prepare the PREPARE that prepared it (its text and keyspace)
    * @param prepared the node it was prepared on already, or null
    * @param timeout each PREPARE's timeout, or zero for none
    * @return completes when every node answered or failed (failures are logged, never raised)
    */
   public static CompletableFuture<Void> onOtherNodes(
-      PoolManager pools, String cql, Node prepared, Duration timeout) {
-    Prepare prepare = new Prepare(cql);
+      PoolManager pools, Prepare prepare, Node prepared, Duration timeout) {
     List<CompletableFuture<?>> others = new ArrayList<>();
     for (NodeConnectionPool pool : pools.pools()) {
       if (prepared != null && pool.address().equals(prepared.address())) {
@@ -63,29 +62,31 @@ public final class Preparer {
   /**
    * Prepares statements on one connection, ignoring failures: a node that came back up gets the
    * session's statements before requests are routed to it. At most {@value #PARALLELISM} are in
-   * flight at once. An unqualified statement is prepared in the session's current keyspace; one
-   * that fails here is prepared again when an EXECUTE meets UNPREPARED.
+   * flight at once. An unqualified statement is prepared in the keyspace its PREPARE named, else in
+   * the session's current keyspace; one that fails here is prepared again when an EXECUTE meets
+   * UNPREPARED.
    *
    * @param connection a connection of the node
-   * @param statements the CQL texts
+   * @param statements the PREPAREs (texts and keyspaces)
    * @param timeout each PREPARE's timeout
    * @return completes when every statement was answered or failed
    */
   public static CompletableFuture<Void> onConnection(
-      Connection connection, List<String> statements, Duration timeout) {
+      Connection connection, List<Prepare> statements, Duration timeout) {
     CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
     for (int from = 0; from < statements.size(); from += PARALLELISM) {
-      List<String> wave = statements.subList(from, Math.min(from + PARALLELISM, statements.size()));
+      List<Prepare> wave =
+          statements.subList(from, Math.min(from + PARALLELISM, statements.size()));
       done = done.thenCompose(v -> wave(connection, wave, timeout));
     }
     return done;
   }
 
   private static CompletableFuture<Void> wave(
-      Connection connection, List<String> statements, Duration timeout) {
+      Connection connection, List<Prepare> statements, Duration timeout) {
     List<CompletableFuture<?>> answers = new ArrayList<>(statements.size());
-    for (String cql : statements) {
-      answers.add(prepareQuietly(connection, new Prepare(cql), timeout));
+    for (Prepare prepare : statements) {
+      answers.add(prepareQuietly(connection, prepare, timeout));
     }
     return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
   }
@@ -110,7 +111,8 @@ public final class Preparer {
    * §4.2.5.4: the node restarted or evicted it); a new result metadata is adopted.
    *
    * @param connection the connection
-   * @param cql the statement's text
+   * @param prepare the PREPARE to send again: the statement's text, in the keyspace it was first
+   *     prepared in
    * @param statement the prepared statement to update, or null (a batch's statement)
    * @param unprepared the error's details
    * @param error the UNPREPARED error, added to a failure of the PREPARE
@@ -119,14 +121,14 @@ public final class Preparer {
    */
   public static void reprepare(
       Connection connection,
-      String cql,
+      Prepare prepare,
       PreparedStatement statement,
       DbError.Unprepared unprepared,
       DbException error,
       Duration timeout,
       Consumer<Throwable> then) {
     connection
-        .send(new Prepare(cql), timeout == null ? Duration.ZERO : timeout)
+        .send(prepare, timeout == null ? Duration.ZERO : timeout)
         .whenComplete(
             (response, prepareError) -> {
               if (prepareError != null) {

@@ -2,6 +2,7 @@ package org.cql4j.session.internal.profile;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.SerialConsistency;
@@ -30,6 +31,7 @@ import org.cql4j.session.statement.StatementSettings;
  * @param requestTimeout the client-side timeout, or {@code null} for none
  * @param pageSize the page size
  * @param timestamp the write timestamp to send, or empty
+ * @param nowInSeconds the time the server takes as now, in seconds since the epoch, or empty
  * @param tracing whether to ask for tracing
  * @param idempotent whether the statement is idempotent
  * @param history the statement's history listener, or null
@@ -41,6 +43,7 @@ public record EffectiveSettings(
     Duration requestTimeout,
     int pageSize,
     OptionalLong timestamp,
+    OptionalInt nowInSeconds,
     boolean tracing,
     boolean idempotent,
     HistoryListener history) {
@@ -74,6 +77,7 @@ public record EffectiveSettings(
             statement.getRequestTimeout().orElse(profile.requestTimeout().orElse(null)),
             statement.getPageSize(),
             statement.getTimestamp(),
+            statement.getNowInSeconds(),
             statement.isTracing(),
             statement.isIdempotent(),
             statement.getHistoryListener());

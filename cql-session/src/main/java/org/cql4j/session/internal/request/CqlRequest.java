@@ -31,6 +31,7 @@ import org.cql4j.session.internal.profile.EffectiveSettings;
 import org.cql4j.session.internal.result.QueryResults;
 import org.cql4j.session.internal.routing.Routing;
 import org.cql4j.session.internal.routing.SerializedValues;
+import org.cql4j.session.internal.statement.PreparedStatements;
 import org.cql4j.session.observability.QueryKind;
 import org.cql4j.session.observability.RequestDescription;
 import org.cql4j.session.policy.NoSpeculativeExecution;
@@ -66,7 +67,7 @@ public final class CqlRequest<T> extends Execution
   private final Request message;
   private final PreparedStatement prepared;
   private final SerializedValues values;
-  private final Function<byte[], String> cqlOfBatchId;
+  private final Function<byte[], Prepare> prepareOfBatchId;
   private final Function<QueryPage, T> finish;
   private final DefaultClusterState clusterState;
   private final History history;
@@ -97,8 +98,8 @@ public final class CqlRequest<T> extends Execution
    * @param values the EXECUTE's values, serialized before routing when the statement binds its
    *     partition key (their token routes the request), else null; owned by the request from now
    *     on, released when it completes and no attempt is being written
-   * @param cqlOfBatchId the CQL text of a prepared id of a batch, to re-prepare after UNPREPARED;
-   *     null when the request is not a batch of prepared statements
+   * @param prepareOfBatchId the PREPARE (text and keyspace) of a prepared id of a batch, to
+   *     re-prepare after UNPREPARED; null when the request is not a batch of prepared statements
    * @param finish what the request completes with, from the page (a static method reference costs
    *     no allocation)
    */
@@ -108,7 +109,7 @@ public final class CqlRequest<T> extends Execution
       Request message,
       PreparedStatement prepared,
       SerializedValues values,
-      Function<byte[], String> cqlOfBatchId,
+      Function<byte[], Prepare> prepareOfBatchId,
       Function<QueryPage, T> finish) {
     super(null, 0, message, settings.consistency());
     this.context = context;
@@ -116,10 +117,11 @@ public final class CqlRequest<T> extends Execution
     this.message = message;
     this.prepared = prepared;
     this.values = values;
-    this.cqlOfBatchId = cqlOfBatchId;
+    this.prepareOfBatchId = prepareOfBatchId;
     this.finish = finish;
     this.clusterState = context.metadata().state();
-    this.routing = Routing.of(context, settings, prepared, values);
+    this.routing =
+        Routing.of(context, settings, prepared, values, RequestMessages.keyspaceOf(message));
     this.history = History.of(settings.history());
   }
 
@@ -245,7 +247,7 @@ public final class CqlRequest<T> extends Execution
   }
 
   boolean canReprepare() {
-    return prepared != null || cqlOfBatchId != null;
+    return prepared != null || prepareOfBatchId != null;
   }
 
   void reprepare(
@@ -253,12 +255,16 @@ public final class CqlRequest<T> extends Execution
       DbError.Unprepared unprepared,
       DbException error,
       Consumer<Throwable> then) {
-    String cql = prepared != null ? prepared.cql() : cqlOfBatchId.apply(unprepared.id());
-    if (cql == null) {
+    // in the keyspace it was prepared in: the server's id depends on it
+    Prepare prepare =
+        prepared != null
+            ? PreparedStatements.prepareAgain(prepared)
+            : prepareOfBatchId.apply(unprepared.id());
+    if (prepare == null) {
       fail(error);
       return;
     }
-    Preparer.reprepare(connection, cql, prepared, unprepared, error, remaining(), then);
+    Preparer.reprepare(connection, prepare, prepared, unprepared, error, remaining(), then);
   }
 
   void planExhausted() {

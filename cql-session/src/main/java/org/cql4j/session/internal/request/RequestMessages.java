@@ -6,6 +6,7 @@ import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.message.Batch;
 import org.cql4j.protocol.message.BoundValues;
 import org.cql4j.protocol.message.Execute;
+import org.cql4j.protocol.message.Prepare;
 import org.cql4j.protocol.message.Query;
 import org.cql4j.protocol.message.QueryParameters;
 import org.cql4j.protocol.message.Request;
@@ -20,6 +21,10 @@ import org.cql4j.session.statement.Statement;
 /**
  * Builds the QUERY, EXECUTE and BATCH messages of one request from its statement, values and
  * effective settings (native_protocol_v4.spec §4.1.4, §4.1.6, §4.1.7). Thread-safe (immutable).
+ *
+ * <p>A per-request keyspace goes into QUERY and BATCH, and the time set as now into all three
+ * (native_protocol_v5.spec §4.1.4, flags 0x80 and 0x100); an EXECUTE carries no keyspace, since the
+ * statement was bound to one when prepared (§4.1.5).
  */
 public final class RequestMessages {
   /** The page size to send when the caller wants every row in one response. */
@@ -37,7 +42,7 @@ public final class RequestMessages {
   }
 
   /**
-   * A QUERY without values.
+   * A QUERY without values, in the statement's keyspace if it has one.
    *
    * @param statement the statement
    * @param settings its effective settings
@@ -48,7 +53,14 @@ public final class RequestMessages {
   public Query query(
       Statement statement, EffectiveSettings settings, int pageSize, PagingState pagingState) {
     return new Query(
-        statement.cql(), parameters(settings, BoundValues.EMPTY, false, pageSize, pagingState));
+        statement.cql(),
+        parameters(
+            settings,
+            BoundValues.EMPTY,
+            false,
+            pageSize,
+            pagingState,
+            statement.getKeyspace().orElse(null)));
   }
 
   /**
@@ -76,7 +88,7 @@ public final class RequestMessages {
     return new Execute(
         access.rawId(statement),
         access.rawResultMetadataId(statement),
-        parameters(settings, values, skipMetadata, pageSize, pagingState),
+        parameters(settings, values, skipMetadata, pageSize, pagingState, null),
         tabletVersionBlock);
   }
 
@@ -87,13 +99,15 @@ public final class RequestMessages {
    * @param statements the statements: each a {@link Statement} (no values) or a prepared one
    * @param values the bound values of each statement, in order
    * @param settings the batch's effective settings
+   * @param keyspace the batch's keyspace, or null for the connection's
    * @return the message, at the settings' consistency
    */
   public Batch batch(
       BatchType type,
       List<Object> statements,
       List<BoundValues> values,
-      EffectiveSettings settings) {
+      EffectiveSettings settings,
+      String keyspace) {
     List<Batch.Statement> entries = new ArrayList<>(statements.size());
     for (int i = 0; i < statements.size(); i++) {
       Object s = statements.get(i);
@@ -107,7 +121,9 @@ public final class RequestMessages {
         entries,
         settings.consistency(),
         settings.serialConsistency(),
-        timestamp(settings));
+        timestamp(settings),
+        keyspace,
+        nowInSeconds(settings));
   }
 
   /**
@@ -115,39 +131,53 @@ public final class RequestMessages {
    *
    * @param message a message built here, or a PREPARE
    * @param consistency the consistency to send
-   * @return the message with only its consistency changed (a PREPARE, unchanged)
+   * @return the message with only its consistency changed, keyspace and time kept (a PREPARE,
+   *     unchanged)
    */
   public static Request atConsistency(Request message, Consistency consistency) {
     if (message instanceof Query q) {
-      return new Query(q.query(), atConsistency(q.parameters(), consistency));
+      return new Query(q.query(), q.parameters().withConsistency(consistency));
     }
     if (message instanceof Execute e) {
       return new Execute(
           e.id(),
           e.resultMetadataId(),
-          atConsistency(e.parameters(), consistency),
+          e.parameters().withConsistency(consistency),
           e.tabletVersionBlock());
     }
     if (message instanceof Batch b) {
-      return new Batch(
-          b.type(), b.statements(), consistency, b.serialConsistency(), b.defaultTimestamp());
+      return b.withConsistency(consistency);
     }
     return message; // PREPARE has no consistency
   }
 
-  private static QueryParameters atConsistency(QueryParameters p, Consistency consistency) {
-    return new QueryParameters(
-        consistency,
-        p.values(),
-        p.skipMetadata(),
-        p.pageSize(),
-        p.pagingState(),
-        p.serialConsistency(),
-        p.defaultTimestamp());
+  /**
+   * The keyspace a message names for itself, which routes it instead of the session's.
+   *
+   * @param message a QUERY, EXECUTE, BATCH or PREPARE
+   * @return the per-request keyspace of a QUERY, BATCH or PREPARE, or null
+   */
+  public static String keyspaceOf(Request message) {
+    if (message instanceof Query q) {
+      return q.parameters().keyspace();
+    }
+    if (message instanceof Batch b) {
+      return b.keyspace();
+    }
+    if (message instanceof Prepare p) {
+      return p.keyspace();
+    }
+    return null; // an EXECUTE runs where its statement was prepared
   }
 
   private long timestamp(EffectiveSettings settings) {
     return settings.timestamp().isPresent() ? settings.timestamp().getAsLong() : timestamps.next();
+  }
+
+  private static int nowInSeconds(EffectiveSettings settings) {
+    return settings.nowInSeconds().isPresent()
+        ? settings.nowInSeconds().getAsInt()
+        : QueryParameters.NO_NOW_IN_SECONDS;
   }
 
   private static byte[] pagingBytes(PagingState state) {
@@ -159,7 +189,8 @@ public final class RequestMessages {
       BoundValues values,
       boolean skipMetadata,
       int pageSize,
-      PagingState pagingState) {
+      PagingState pagingState,
+      String keyspace) {
     return new QueryParameters(
         settings.consistency(),
         values,
@@ -167,6 +198,8 @@ public final class RequestMessages {
         pageSize,
         pagingBytes(pagingState),
         settings.serialConsistency(),
-        timestamp(settings));
+        timestamp(settings),
+        keyspace,
+        nowInSeconds(settings));
   }
 }

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,7 @@ import org.cql4j.protocol.message.Request;
 import org.cql4j.session.PagingState;
 import org.cql4j.session.QueryPage;
 import org.cql4j.session.QueryResult;
+import org.cql4j.session.errors.UnsupportedFeatureException;
 import org.cql4j.session.internal.context.SessionContext;
 import org.cql4j.session.internal.paging.PageFetcher;
 import org.cql4j.session.internal.prepare.Preparer;
@@ -44,7 +46,8 @@ public final class StatementRunner {
   private final SessionContext context;
   private final ExecutionProfileHandle defaultProfile;
   private final RequestMessages messages;
-  private final Map<String, CompletableFuture<PreparedStatement>> preparedByCql =
+  // by text and keyspace: the same text prepared in two keyspaces makes two statements
+  private final Map<Prepare, CompletableFuture<PreparedStatement>> preparedByCql =
       new ConcurrentHashMap<>();
 
   /**
@@ -123,13 +126,22 @@ public final class StatementRunner {
   }
 
   /**
-   * Prepares a statement on one node, then on every other reachable node.
+   * Prepares a statement on one node, then on every other reachable node; in the statement's
+   * keyspace, if it has one.
    *
    * @param statement the statement; its settings are copied to the result
    * @return completes with the prepared statement
    */
   public CompletableFuture<PreparedStatement> prepare(Statement statement) {
     Objects.requireNonNull(statement, "statement");
+    return prepare(statement, statement.getKeyspace().orElse(null));
+  }
+
+  private CompletableFuture<PreparedStatement> prepare(Statement statement, String keyspace) {
+    UnsupportedFeatureException refused = V5Only.refusal(context, keyspace, OptionalInt.empty());
+    if (refused != null) {
+      return CompletableFuture.failedFuture(refused);
+    }
     EffectiveSettings resolved = EffectiveSettings.resolve(statement, defaultProfile);
     // preparing changes nothing on the server: always safe to retry elsewhere
     EffectiveSettings settings =
@@ -140,10 +152,12 @@ public final class StatementRunner {
             resolved.requestTimeout(),
             resolved.pageSize(),
             OptionalLong.empty(),
+            OptionalInt.empty(),
             false,
             true,
             resolved.history());
-    Prepare prepare = new Prepare(statement.cql());
+    // native_protocol_v5.spec §4.1.5: the keyspace unqualified names resolve in
+    Prepare prepare = new Prepare(statement.cql(), keyspace);
     CqlRequest<QueryPage> handler =
         new CqlRequest<>(context, settings, prepare, null, null, null, Function.identity());
     return handler
@@ -156,19 +170,19 @@ public final class StatementRunner {
               int lwtMask = handler.answeredOn().scyllaExtensions().lwtMetadataMask().orElse(0);
               PreparedStatement ps =
                   PreparedStatements.create(
-                      statement.cql(), result, result.variables().isLwt(lwtMask));
+                      statement.cql(), keyspace, result, result.variables().isLwt(lwtMask));
               PreparedStatements.access().copySettings(statement, ps);
-              context.preparedTexts().add(ps);
+              context.preparedTexts().add(prepare, ps);
               Duration timeout =
                   settings.requestTimeout() == null ? Duration.ZERO : settings.requestTimeout();
-              return Preparer.onOtherNodes(
-                      context.pools(), statement.cql(), handler.coordinator(), timeout)
+              return Preparer.onOtherNodes(context.pools(), prepare, handler.coordinator(), timeout)
                   .thenApply(v -> ps);
             });
   }
 
   /**
-   * Runs a batch.
+   * Runs a batch, in its keyspace if it has one (its unprepared statements with values are prepared
+   * in it).
    *
    * @param batch the batch
    * @param values one row of values per statement
@@ -177,6 +191,12 @@ public final class StatementRunner {
   public CompletableFuture<QueryResult> batch(Batch batch, List<?> values) {
     Objects.requireNonNull(batch, "batch");
     Objects.requireNonNull(values, "values");
+    String keyspace = batch.getKeyspace().orElse(null);
+    UnsupportedFeatureException refused =
+        V5Only.refusal(context, keyspace, batch.getNowInSeconds());
+    if (refused != null) {
+      return CompletableFuture.failedFuture(refused);
+    }
     List<StatementSettings<?>> statements = batch.statements();
     if (values.size() != statements.size()) {
       throw new IllegalArgumentException(
@@ -192,7 +212,7 @@ public final class StatementRunner {
       checkValues(rowValues);
       StatementSettings<?> s = statements.get(i);
       if (s instanceof Statement unprepared && !BoundRow.hasNoValues(rowValues)) {
-        ready.add(preparedForValues(unprepared).thenApply(ps -> ps));
+        ready.add(preparedForValues(unprepared, keyspace).thenApply(ps -> ps));
       } else {
         ready.add(CompletableFuture.completedFuture(s));
       }
@@ -212,8 +232,8 @@ public final class StatementRunner {
               return run(
                   QueryKind.UNPAGED,
                   settings,
-                  messages.batch(batch.type(), resolved, bound, settings),
-                  cqlOfBatchId(resolved),
+                  messages.batch(batch.type(), resolved, bound, settings, keyspace),
+                  prepareOfBatchId(resolved),
                   QueryPage::result);
             });
   }
@@ -246,20 +266,22 @@ public final class StatementRunner {
       return runQuery(kind, statement, pageSize, state, finish);
     }
     // the server must tell the markers' types before values can be checked and written
-    return preparedForValues(statement)
+    return preparedForValues(statement, statement.getKeyspace().orElse(null))
         .thenCompose(ps -> execute(kind, ps, values, pageSize, state, finish));
   }
 
-  // An unprepared statement with values is prepared once per CQL text and then executed, like the
-  // Java driver's prepared-statement cache; the copy carries this call's settings.
-  private CompletableFuture<PreparedStatement> preparedForValues(Statement statement) {
-    CompletableFuture<PreparedStatement> cached = preparedByCql.get(statement.cql());
+  // An unprepared statement with values is prepared once per CQL text and keyspace, then executed,
+  // like the Java driver's prepared-statement cache; the copy carries this call's settings.
+  private CompletableFuture<PreparedStatement> preparedForValues(
+      Statement statement, String keyspace) {
+    Prepare key = new Prepare(statement.cql(), keyspace);
+    CompletableFuture<PreparedStatement> cached = preparedByCql.get(key);
     if (cached == null || cached.isCompletedExceptionally()) {
       if (preparedByCql.size() >= PREPARED_CACHE_SIZE) {
         preparedByCql.clear(); // crude but bounded: applications rarely run this many texts
       }
-      cached = prepare(statement);
-      preparedByCql.put(statement.cql(), cached);
+      cached = prepare(statement, keyspace);
+      preparedByCql.put(key, cached);
     }
     return cached.thenApply(
         prepared -> {
@@ -276,6 +298,11 @@ public final class StatementRunner {
       PagingState state,
       Function<QueryPage, T> finish) {
     EffectiveSettings settings = EffectiveSettings.resolve(statement, defaultProfile);
+    UnsupportedFeatureException refused =
+        V5Only.refusal(context, statement.getKeyspace().orElse(null), settings.nowInSeconds());
+    if (refused != null) {
+      return CompletableFuture.failedFuture(refused);
+    }
     return run(kind, settings, messages.query(statement, settings, pageSize, state), null, finish);
   }
 
@@ -288,6 +315,11 @@ public final class StatementRunner {
       Function<QueryPage, T> finish) {
     Objects.requireNonNull(statement, "statement");
     checkValues(values);
+    EffectiveSettings settings = EffectiveSettings.resolve(statement, defaultProfile);
+    UnsupportedFeatureException refused = V5Only.refusal(context, null, settings.nowInSeconds());
+    if (refused != null) {
+      return CompletableFuture.failedFuture(refused);
+    }
     BoundValues bound;
     SerializedValues serialized = null;
     int versionBlock = 0;
@@ -311,7 +343,6 @@ public final class StatementRunner {
       }
       return CompletableFuture.failedFuture(e);
     }
-    EffectiveSettings settings = EffectiveSettings.resolve(statement, defaultProfile);
     return new CqlRequest<>(
             context,
             settings,
@@ -328,16 +359,20 @@ public final class StatementRunner {
       QueryKind kind,
       EffectiveSettings settings,
       Request message,
-      Function<byte[], String> cqlOfBatchId,
+      Function<byte[], Prepare> prepareOfBatchId,
       Function<QueryPage, T> finish) {
-    return new CqlRequest<>(context, settings, message, null, null, cqlOfBatchId, finish).run(kind);
+    return new CqlRequest<>(context, settings, message, null, null, prepareOfBatchId, finish)
+        .run(kind);
   }
 
-  private static Function<byte[], String> cqlOfBatchId(List<Object> statements) {
-    Map<String, String> byId = new HashMap<>();
+  // each prepared statement of a batch is prepared again in the keyspace it was prepared in
+  private static Function<byte[], Prepare> prepareOfBatchId(List<Object> statements) {
+    Map<String, Prepare> byId = new HashMap<>();
     for (Object s : statements) {
       if (s instanceof PreparedStatement ps) {
-        byId.put(HexFormat.of().formatHex(PreparedStatements.access().rawId(ps)), ps.cql());
+        byId.put(
+            HexFormat.of().formatHex(PreparedStatements.access().rawId(ps)),
+            PreparedStatements.prepareAgain(ps));
       }
     }
     return byId.isEmpty() ? null : id -> byId.get(HexFormat.of().formatHex(id));

@@ -16,16 +16,19 @@ public final class Routing {
    * @param settings the request's effective settings
    * @param statement the prepared statement of an EXECUTE, else null
    * @param values its values serialized before routing, when it binds the partition key, else null
+   * @param requestKeyspace the keyspace a QUERY, BATCH or PREPARE names for itself (protocol v5),
+   *     which beats the session's, else null
    * @return the routing information; with a token when the values give one
    */
   public static RoutingInfo of(
       SessionContext context,
       EffectiveSettings settings,
       PreparedStatement statement,
-      SerializedValues values) {
+      SerializedValues values,
+      String requestKeyspace) {
     if (statement == null) {
       return RoutingInfo.withoutToken(
-          context.keyspace().name().orElse(null),
+          requestKeyspace != null ? requestKeyspace : context.keyspace().name().orElse(null),
           null,
           settings.consistency(),
           settings.serialConsistency(),

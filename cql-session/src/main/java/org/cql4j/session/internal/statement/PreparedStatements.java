@@ -2,6 +2,7 @@ package org.cql4j.session.internal.statement;
 
 import java.util.Objects;
 import java.util.function.Function;
+import org.cql4j.protocol.message.Prepare;
 import org.cql4j.protocol.message.PreparedResult;
 import org.cql4j.protocol.message.RowsMetadata;
 import org.cql4j.protocol.serialize.RowSerializer;
@@ -24,11 +25,21 @@ public final class PreparedStatements {
      * Creates a statement.
      *
      * @param cql the prepared text
+     * @param keyspace the keyspace the PREPARE named (protocol v5), or null
      * @param prepared the server's PREPARED result
      * @param lwt whether the server marked the statement as a lightweight transaction
      * @return the statement, with default settings
      */
-    PreparedStatement create(String cql, PreparedResult prepared, boolean lwt);
+    PreparedStatement create(String cql, String keyspace, PreparedResult prepared, boolean lwt);
+
+    /**
+     * The keyspace the statement was prepared in through the PREPARE's keyspace, to prepare it
+     * again in the same one.
+     *
+     * @param statement the statement
+     * @return the keyspace, or null when the PREPARE named none
+     */
+    String prepareKeyspace(PreparedStatement statement);
 
     /**
      * Returns the statement id without copying; never modify it.
@@ -144,6 +155,31 @@ public final class PreparedStatements {
    * @return the statement, with default settings
    */
   public static PreparedStatement create(String cql, PreparedResult prepared, boolean lwt) {
-    return access().create(cql, prepared, lwt);
+    return access().create(cql, null, prepared, lwt);
+  }
+
+  /**
+   * Creates a prepared statement from the server's PREPARED result to a PREPARE that named a
+   * keyspace.
+   *
+   * @param cql the prepared text
+   * @param keyspace the keyspace the PREPARE named, or null
+   * @param prepared the result
+   * @param lwt whether the server marked the statement as a lightweight transaction
+   * @return the statement, with default settings
+   */
+  public static PreparedStatement create(
+      String cql, String keyspace, PreparedResult prepared, boolean lwt) {
+    return access().create(cql, keyspace, prepared, lwt);
+  }
+
+  /**
+   * The PREPARE that prepares a statement again: its text, in the keyspace it was prepared in.
+   *
+   * @param statement the statement
+   * @return the message
+   */
+  public static Prepare prepareAgain(PreparedStatement statement) {
+    return new Prepare(statement.cql(), access().prepareKeyspace(statement));
   }
 }

@@ -46,6 +46,19 @@ class EffectiveSettingsTest {
   }
 
   @Test
+  void nowInSecondsComesFromTheStatementAndANewValueIsResolvedAgain() {
+    ExecutionProfileHandle handle = ExecutionProfile.defaults().intoHandle();
+    Statement statement = new Statement("SELECT 1");
+    assertThat(EffectiveSettings.resolve(statement, handle).nowInSeconds()).isEmpty();
+    statement.setNowInSeconds(1000);
+    assertThat(EffectiveSettings.resolve(statement, handle).nowInSeconds()).hasValue(1000);
+    statement.setNowInSeconds(2000);
+    assertThat(EffectiveSettings.resolve(statement, handle).nowInSeconds()).hasValue(2000);
+    statement.clearNowInSeconds();
+    assertThat(EffectiveSettings.resolve(statement, handle).nowInSeconds()).isEmpty();
+  }
+
+  @Test
   void profileDefaultsMatchTheRustDriver() {
     ExecutionProfile p = ExecutionProfile.defaults();
     assertThat(p.consistency()).isEqualTo(Consistency.LOCAL_QUORUM);
