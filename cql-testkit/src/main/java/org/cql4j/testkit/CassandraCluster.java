@@ -140,6 +140,11 @@ public final class CassandraCluster implements AutoCloseable {
     return nodes.stream().map(CassandraNode::contactPoint).toList();
   }
 
+  /** The Cassandra release line the nodes run, {@code 5.0} or {@code 4.1}. */
+  public String version() {
+    return nodes.get(0).version();
+  }
+
   /** The truststore clients need when client TLS is on (one certificate covers every node). */
   public Optional<TrustStore> clientTrustStore() {
     return nodes.get(0).clientTrustStore();
@@ -167,6 +172,18 @@ public final class CassandraCluster implements AutoCloseable {
     private Duration startTimeout = Duration.ofMinutes(4);
 
     private Builder() {}
+
+    /**
+     * The Cassandra release line every node runs: {@code "5.0"} or {@code "4.1"}; default the
+     * {@code cql4j.test.cassandraVersion} system property, else {@code "5.0"}. The same as {@link
+     * CassandraNodeBuilder#version(String)} through {@link #configureNodes}.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public Builder version(String version) {
+      template.version(version);
+      return this;
+    }
 
     /** How many nodes; default 3, on 127.0.0.1 up to 127.0.0.n unless {@link #addresses} says. */
     public Builder nodes(int count) {

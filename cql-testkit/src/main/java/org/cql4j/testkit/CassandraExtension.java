@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.cql4j.testkit.internal.ServerVersion;
 import org.cql4j.testkit.proxy.ScyllaEmulation;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -30,6 +31,14 @@ public final class CassandraExtension
    * from 0 to 255, default 0), so that two test JVMs on one machine do not share nodes.
    */
   public static final String ADDRESS_BLOCK_PROPERTY = "cql4j.test.addressBlock";
+
+  /**
+   * The system property choosing the Cassandra version of the nodes the extension starts: {@code
+   * 5.0} (default) or {@code 4.1}. Nodes built by hand follow it too unless their builder sets
+   * {@link CassandraNodeBuilder#version(String)}, so {@code -Dcql4j.test.cassandraVersion=4.1}
+   * repeats a whole test run against Cassandra 4.1.
+   */
+  public static final String VERSION_PROPERTY = ServerVersion.PROPERTY;
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(CassandraExtension.class);
@@ -186,6 +195,7 @@ public final class CassandraExtension
       }
       CassandraCluster cluster =
           CassandraCluster.builder()
+              .version(ServerVersion.fromSystemProperty().label())
               .addresses(addresses)
               .configureNodes(
                   node ->
@@ -202,7 +212,9 @@ public final class CassandraExtension
       boolean auth = wanted.auth();
       TestCluster testCluster =
           new TestCluster(
-              "Cassandra 5.0, "
+              "Cassandra "
+                  + cluster.version()
+                  + ", "
                   + wanted.nodes()
                   + (wanted.nodes() == 1 ? " node" : " nodes")
                   + (auth ? ", password authentication" : "")

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apache Cassandra 5.0 node running in its own Java 17 process; thread-safe (its lifecycle
- * methods are synchronized).
+ * A real Apache Cassandra node (5.0, or 4.1 when asked) running in its own Java 17 process;
+ * thread-safe (its lifecycle methods are synchronized).
  *
  * <pre>{@code
  * try (CassandraNode node = CassandraNode.builder().build()) {
@@ -33,11 +33,12 @@ import org.slf4j.LoggerFactory;
  * }                                     // stops the process and deletes its files
  * }</pre>
  *
- * <p>The server's classpath comes from the file the {@code cassandra-server} module writes at build
- * time (system property {@code cql4j.cassandra.classpath}), so no Cassandra jar is on the classpath
- * of the code under test. The node is ready when it answers a real OPTIONS request with SUPPORTED
- * (and, with authentication on, accepts the default {@code cassandra/cassandra} login). A JVM
- * shutdown hook kills any node still running when the test JVM exits.
+ * <p>The server's classpath comes from the file the {@code cassandra-server} module (5.0) or the
+ * {@code cassandra-server-4.1} module writes at build time (system property {@code
+ * cql4j.cassandra.classpath} or {@code cql4j.cassandra41.classpath}), so no Cassandra jar is on the
+ * classpath of the code under test. The node is ready when it answers a real OPTIONS request with
+ * SUPPORTED (and, with authentication on, accepts the default {@code cassandra/cassandra} login). A
+ * JVM shutdown hook kills any node still running when the test JVM exits.
  */
 public final class CassandraNode implements AutoCloseable {
   /** The superuser PasswordAuthenticator creates on a new cluster. */
@@ -86,7 +87,8 @@ public final class CassandraNode implements AutoCloseable {
     ensureNativePortFree();
     try {
       Path yaml = NodeFiles.write(settings);
-      List<String> command = NodeCommand.build(settings, yaml, CassandraClasspath.read());
+      List<String> command =
+          NodeCommand.build(settings, yaml, CassandraClasspath.read(settings.version()));
       process =
           new ProcessBuilder(command)
               .directory(settings.directory().toFile())
@@ -241,6 +243,32 @@ public final class CassandraNode implements AutoCloseable {
     return isRunning() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
   }
 
+  /**
+   * The Cassandra release line the node runs, {@code 5.0} or {@code 4.1}, as chosen with {@link
+   * CassandraNodeBuilder#version(String)}.
+   */
+  public String version() {
+    return settings.version().label();
+  }
+
+  /**
+   * Asks the running node for its exact release ({@code SELECT release_version FROM system.local}).
+   *
+   * @return e.g. {@code 5.0.9} or {@code 4.1.10}
+   * @throws IllegalStateException if the node does not answer
+   */
+  public String releaseVersion() {
+    String cql = "SELECT release_version FROM system.local";
+    try {
+      return NativeProtocolProbe.queryText(
+              nativeAddress(), sslContext(), login(), cql, PROBE_TIMEOUT)
+          .orElseThrow(() -> new IOException("system.local has no release_version"));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Node " + describe() + " did not answer " + cql + ": " + e, e);
+    }
+  }
+
   /** The address the node listens on, e.g. {@code 127.0.0.1}. */
   public String address() {
     return settings.address();
@@ -299,11 +327,14 @@ public final class CassandraNode implements AutoCloseable {
 
   /** Runs a query through the test kit's own probe and counts the rows of its first page. */
   int countRows(String cql) throws IOException {
-    NativeProtocolProbe.Credentials login =
-        settings.passwordAuthentication()
-            ? new NativeProtocolProbe.Credentials(DEFAULT_USERNAME, DEFAULT_PASSWORD)
-            : null;
-    return NativeProtocolProbe.countRows(nativeAddress(), sslContext(), login, cql, PROBE_TIMEOUT);
+    return NativeProtocolProbe.countRows(
+        nativeAddress(), sslContext(), login(), cql, PROBE_TIMEOUT);
+  }
+
+  private NativeProtocolProbe.Credentials login() {
+    return settings.passwordAuthentication()
+        ? new NativeProtocolProbe.Credentials(DEFAULT_USERNAME, DEFAULT_PASSWORD)
+        : null;
   }
 
   /** The last lines of the node's logs, for error messages. */
@@ -319,7 +350,7 @@ public final class CassandraNode implements AutoCloseable {
   }
 
   private String describe() {
-    return contactPoint() + " (" + settings.directory() + ")";
+    return contactPoint() + " (Cassandra " + version() + ", " + settings.directory() + ")";
   }
 
   private SSLContext sslContext() {

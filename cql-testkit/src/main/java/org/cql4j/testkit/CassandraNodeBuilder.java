@@ -10,14 +10,18 @@ import java.util.Objects;
 import org.cql4j.testkit.internal.Folders;
 import org.cql4j.testkit.internal.JavaRuntimes;
 import org.cql4j.testkit.internal.NodeSettings;
+import org.cql4j.testkit.internal.ServerVersion;
 import org.cql4j.testkit.internal.TlsMaterial;
 
 /**
  * Configures a {@link CassandraNode}; not thread-safe, use it from one thread and then discard it.
  *
- * <p>Every option has a default that suits one test node on {@code 127.0.0.1:9042}.
+ * <p>Every option has a default that suits one test node on {@code 127.0.0.1:9042}: Cassandra 5.0
+ * unless {@link #version(String)} or the {@code cql4j.test.cassandraVersion} system property says
+ * 4.1.
  */
 public final class CassandraNodeBuilder {
+  private ServerVersion version;
   private String clusterName = "cql4j-test";
   private String address = "127.0.0.1";
   private int nativePort = 9042;
@@ -36,6 +40,21 @@ public final class CassandraNodeBuilder {
   private TlsMaterial.Stores tlsStores;
 
   CassandraNodeBuilder() {}
+
+  /**
+   * The Cassandra release line to run: {@code "5.0"} (5.0.9) or {@code "4.1"} (4.1.10); default the
+   * {@code cql4j.test.cassandraVersion} system property, else {@code "5.0"}.
+   *
+   * <p>Each line's jars come from its own classpath file, written by the {@code cassandra-server}
+   * or {@code cassandra-server-4.1} module. Both run on Java 17; 4.1, which officially supports
+   * Java 8 and 11 only, gets the extra JVM options it needs there.
+   *
+   * @throws IllegalArgumentException for any other value
+   */
+  public CassandraNodeBuilder version(String version) {
+    this.version = ServerVersion.of(Objects.requireNonNull(version, "version"));
+    return this;
+  }
 
   /** The loopback address to listen on; default {@code 127.0.0.1}. Any 127.x.y.z works on Linux. */
   public CassandraNodeBuilder address(String address) {
@@ -111,7 +130,7 @@ public final class CassandraNodeBuilder {
   /**
    * The Java 17 runtime to run the node with; by default one is searched for (the {@code
    * cql4j.cassandra.javaHome} property, the running JVM if it is 17, {@code JAVA_HOME}, the usual
-   * install folders). Cassandra 5.0 does not start on newer Java.
+   * install folders). Cassandra 5.0 and 4.1 do not start on newer Java.
    */
   public CassandraNodeBuilder javaHome(Path javaHome) {
     this.javaHome = javaHome;
@@ -158,6 +177,7 @@ public final class CassandraNodeBuilder {
   /** Copies this builder's options, for the nodes of a cluster. */
   CassandraNodeBuilder copy() {
     CassandraNodeBuilder c = new CassandraNodeBuilder();
+    c.version = version;
     c.clusterName = clusterName;
     c.address = address;
     c.nativePort = nativePort;
@@ -177,6 +197,11 @@ public final class CassandraNodeBuilder {
     return c;
   }
 
+  /** The version to build, resolving the default (the system property, else 5.0). */
+  ServerVersion resolvedVersion() {
+    return version != null ? version : ServerVersion.fromSystemProperty();
+  }
+
   int storagePort() {
     return storagePort;
   }
@@ -194,8 +219,11 @@ public final class CassandraNodeBuilder {
    *
    * @return a stopped node; call {@link CassandraNode#start()}
    * @throws IllegalStateException if no Java 17 runtime is found or the folder cannot be created
+   * @throws IllegalArgumentException if the {@code cql4j.test.cassandraVersion} system property
+   *     names an unsupported version
    */
   public CassandraNode build() {
+    ServerVersion server = resolvedVersion();
     Path java = resolvedJavaHome();
     Path directory =
         Folders.createUnique(workDirectory, "node-" + address + "-" + nativePort + "-");
@@ -205,6 +233,7 @@ public final class CassandraNodeBuilder {
     }
     return new CassandraNode(
         new NodeSettings(
+            server,
             clusterName,
             address,
             nativePort,

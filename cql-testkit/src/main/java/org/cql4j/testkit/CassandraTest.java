@@ -26,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>{@code @CassandraTest(nodes = 3, proxy = true)} puts a {@link CqlProxy} in front of the nodes;
  * {@code scyllaShards = 4} makes it emulate ScyllaDB.
  *
+ * <p>The nodes run Cassandra 5.0; {@code -Dcql4j.test.cassandraVersion=4.1} makes them (and every
+ * node whose builder names no version) run 4.1 instead.
+ *
  * <p>Test methods, constructors and {@code @BeforeAll} methods receive the {@link TestCluster} as a
  * parameter. With {@code -Dcql4j.test.contactPoints=host:port,...} the tests run against that
  * cluster instead (and {@code -Dcql4j.test.username}/{@code password} log in); classes that need

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -25,7 +26,7 @@ import javax.net.ssl.SSLSocket;
  * answers real CQL bytes, judged by code that shares no bug with the driver. It speaks just enough
  * of native_protocol_v4.spec: OPTIONS/SUPPORTED (§4.1.3, §4.2.4), STARTUP/READY (§4.1.1, §4.2.2),
  * PasswordAuthenticator's SASL PLAIN exchange (§4.1.2, §4.2.3, §4.2.7) and a QUERY whose RESULT is
- * counted, not decoded (§4.1.4, §4.2.5.2).
+ * counted, not decoded (§4.1.4, §4.2.5.2), except for one text value when asked.
  */
 public final class NativeProtocolProbe {
   private static final int VERSION_REQUEST = 0x04;
@@ -90,6 +91,51 @@ public final class NativeProtocolProbe {
       String cql,
       Duration timeout)
       throws IOException {
+    return rows(address, tls, credentials, cql, timeout).readInt();
+  }
+
+  /**
+   * Connects, authenticates if asked, runs one query at consistency ONE and reads the first column
+   * of its first row as UTF-8 text (a {@code text}, {@code varchar} or {@code ascii} column).
+   *
+   * @param address the node's native transport address
+   * @param tls the context to connect with, or null for plain TCP
+   * @param credentials the login for PasswordAuthenticator, or null
+   * @param cql the query, e.g. {@code SELECT release_version FROM system.local}
+   * @param timeout the connect and read timeout
+   * @return the value, or empty if the result has no row or the value is null
+   * @throws IOException if the node cannot be reached, refuses the login or fails the query
+   */
+  public static Optional<String> queryText(
+      InetSocketAddress address,
+      SSLContext tls,
+      Credentials credentials,
+      String cql,
+      Duration timeout)
+      throws IOException {
+    DataInputStream rows = rows(address, tls, credentials, cql, timeout);
+    if (rows.readInt() == 0) {
+      return Optional.empty();
+    }
+    // native_protocol_v4.spec §4.2.5.2: each row is its columns' [bytes], a negative length is null
+    int length = rows.readInt();
+    if (length < 0) {
+      return Optional.empty();
+    }
+    if (length > rows.available()) {
+      throw new IOException("Truncated frame: a value of " + length + " bytes");
+    }
+    return Optional.of(new String(rows.readNBytes(length), StandardCharsets.UTF_8));
+  }
+
+  /** Runs a query; the returned body is positioned at the rows count of its rows result. */
+  private static DataInputStream rows(
+      InetSocketAddress address,
+      SSLContext tls,
+      Credentials credentials,
+      String cql,
+      Duration timeout)
+      throws IOException {
     try (Socket socket = connect(address, tls, timeout)) {
       DataOutputStream out = new DataOutputStream(socket.getOutputStream());
       DataInputStream in = new DataInputStream(socket.getInputStream());
@@ -106,7 +152,7 @@ public final class NativeProtocolProbe {
         throw new IOException("QUERY '" + cql + "' returned no rows result");
       }
       skipRowsMetadata(body);
-      return body.readInt();
+      return body;
     }
   }
 

@@ -18,7 +18,10 @@ class ScyllaTestEmulationIT {
         ScyllaExtension.backend() == ScyllaExtension.Backend.EMULATION,
         "a Docker daemon runs ScyllaDB itself here");
     assertThat(scylla.description())
-        .startsWith("ScyllaDB emulation (CqlProxy, 4 shards per node) over Cassandra 5.0, 1 node");
+        .startsWith(
+            "ScyllaDB emulation (CqlProxy, 4 shards per node) over Cassandra "
+                + System.getProperty(CassandraExtension.VERSION_PROPERTY, "5.0")
+                + ", 1 node");
     CqlProxy proxy = scylla.proxy().orElseThrow();
     assertThat(scylla.contactPoints()).isEqualTo(proxy.contactPoints());
     Map<String, List<String>> supported =

@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
  * Finds a Java 17 runtime to run Cassandra nodes with; stateless and thread-safe.
  *
  * <p>Cassandra 5.0 runs on Java 11 or 17 only (on Java 25 it fails with "Setting a system-wide
- * Policy object is not supported"), while the tests that start it may run on a newer JDK. The
- * search order: the {@code cql4j.cassandra.javaHome} system property, the {@code
+ * Policy object is not supported"), and 4.1 is run on 17 too (with the options of {@link
+ * ServerVersion#jvmOptions}), while the tests that start it may run on a newer JDK. The search
+ * order: the {@code cql4j.cassandra.javaHome} system property, the {@code
  * CQL4J_CASSANDRA_JAVA_HOME} environment variable, the running JVM, {@code JAVA17_HOME}, {@code
  * JAVA_HOME_17_X64}, {@code JAVA_HOME}, then the usual install folders.
  */
 public final class JavaRuntimes {
-  /** The Java feature version Cassandra 5.0 is run with. */
+  /** The Java feature version Cassandra 5.0 and 4.1 are run with. */
   public static final int REQUIRED_FEATURE_VERSION = 17;
 
   private static final Pattern JAVA_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
@@ -46,7 +47,7 @@ public final class JavaRuntimes {
     throw new IllegalStateException(
         "No Java "
             + REQUIRED_FEATURE_VERSION
-            + " runtime found to run Cassandra 5.0 (it does not start on newer Java). Looked in: "
+            + " runtime found to run Cassandra (5.0 and 4.1 do not start on newer Java). Looked in: "
             + String.join(", ", looked)
             + ". Install a Java 17 JDK or point at one with -Dcql4j.cassandra.javaHome=/path/to/jdk17"
             + " or the environment variable CQL4J_CASSANDRA_JAVA_HOME.");

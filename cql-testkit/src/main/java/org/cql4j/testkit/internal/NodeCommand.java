@@ -12,7 +12,8 @@ import java.util.List;
  * <p>The flags are those measured in embedded-cassandra.md §3: the module opens and exports of
  * upstream's {@code conf/jvm17-server.options}, and system properties that make a throwaway node
  * start fast (no fsync of system tables, no memtable overhead estimate, the default superuser at
- * once). The classpath goes into an argument file so the process list stays readable.
+ * once). Options that only one Cassandra version needs come from {@link ServerVersion}. The
+ * classpath goes into an argument file so the process list stays readable.
  */
 public final class NodeCommand {
   private static final List<String> JPMS_FLAGS =
@@ -82,6 +83,7 @@ public final class NodeCommand {
       command.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
       command.add("-Dcassandra.ring_delay_ms=5000");
     }
+    command.addAll(s.version().jvmOptions(classpath));
     command.addAll(s.extraJvmOptions());
     command.add("@" + argFile);
     command.add("org.apache.cassandra.service.CassandraDaemon");

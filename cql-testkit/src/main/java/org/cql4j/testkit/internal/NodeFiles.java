@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  *
  * <p>The yaml is the minimal set measured in embedded-cassandra.md §4 (the five required keys,
  * explicit addresses and folders, small memtables), plus authentication, client TLS and the
- * fast-join setting when asked, then the caller's own settings, which win.
+ * fast-join setting when asked, then the caller's own settings, which win. Cassandra 4.1 reads the
+ * same file: the unit-suffixed names used here ({@code commitlog_sync_period: 10000ms}, {@code
+ * memtable_heap_space: 64MiB}, {@code materialized_views_enabled}) arrived in 4.1.
  */
 public final class NodeFiles {
   private NodeFiles() {}

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything needed to launch one Cassandra node; immutable and thread-safe.
  *
+ * @param version the Cassandra release line to run; what differs between them is in {@link
+ *     ServerVersion}
  * @param clusterName the cluster name, equal on every node of a cluster
  * @param address the loopback address the node listens on (storage and native transport)
  * @param nativePort the CQL port
@@ -25,6 +28,7 @@ import java.util.Map;
  * @param stopTimeout how long to wait for a graceful stop before killing
  */
 public record NodeSettings(
+    ServerVersion version,
     String clusterName,
     String address,
     int nativePort,
@@ -43,6 +47,7 @@ public record NodeSettings(
 
   /** Copies the collections so the settings cannot change after the node was built. */
   public NodeSettings {
+    Objects.requireNonNull(version, "version");
     seeds = List.copyOf(seeds);
     extraYaml = Map.copyOf(extraYaml);
     extraJvmOptions = List.copyOf(extraJvmOptions);

@@ -12,6 +12,7 @@ class NodeFilesTest {
 
   private static NodeSettings settings(boolean auth, Map<String, String> extra) {
     return new NodeSettings(
+        ServerVersion.V5_0,
         "c",
         "127.0.0.7",
         9142,
