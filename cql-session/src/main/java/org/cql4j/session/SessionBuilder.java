@@ -53,6 +53,8 @@ public final class SessionBuilder {
   private AuthenticatorProvider authProvider;
   private Compression compression = Compression.NONE;
   private ProtocolVersion protocolVersion;
+  private int maxConcurrentRequests;
+  private int maxQueuedRequests;
   private SSLContext sslContext;
   private boolean hostnameVerification;
   private String keyspace;
@@ -146,6 +148,32 @@ public final class SessionBuilder {
    */
   public SessionBuilder compression(Compression compression) {
     this.compression = Objects.requireNonNull(compression, "compression");
+    return this;
+  }
+
+  /**
+   * Bounds the requests the session has in flight, as the Java driver's concurrency-limiting
+   * request throttler does. Default: no bound beyond each connection's (32,768 streams, then a
+   * "connection full" error).
+   *
+   * <p>Up to {@code maxInFlight} requests run at once (a request holds its place until it
+   * completes, retries and speculative executions included); up to {@code maxQueued} more wait, in
+   * arrival order, and start as others complete; any further one fails at once with a {@link
+   * org.cql4j.session.errors.RequestThrottledException}, nothing sent. A waiting request's timeout
+   * counts from its submission. This bounds the memory an application that sends faster than the
+   * cluster answers can pin.
+   *
+   * @param maxInFlight the requests allowed in flight, at least 1
+   * @param maxQueued the requests allowed to wait, at least 0
+   * @return this builder
+   */
+  public SessionBuilder maxConcurrentRequests(int maxInFlight, int maxQueued) {
+    if (maxInFlight < 1 || maxQueued < 0) {
+      throw new IllegalArgumentException(
+          "need maxInFlight >= 1 and maxQueued >= 0, got " + maxInFlight + " and " + maxQueued);
+    }
+    this.maxConcurrentRequests = maxInFlight;
+    this.maxQueuedRequests = maxQueued;
     return this;
   }
 
@@ -502,7 +530,9 @@ public final class SessionBuilder {
             new ClusterPolicies(reconnectionPolicy, hostFilter, addressTranslator),
             nodeStateListeners,
             schemaChangeListeners,
-            protocolVersion);
+            protocolVersion,
+            maxConcurrentRequests,
+            maxQueuedRequests);
     return DefaultSession.open(config).thenApply(session -> session);
   }
 

@@ -132,6 +132,23 @@ public final class ConnectingExample {
   }
 
   /**
+   * Opens a session that keeps at most 1,024 requests in flight and 10,000 waiting.
+   *
+   * @param contactPoints the contact points, {@code host[:port]}
+   * @return the session
+   */
+  public static Session connectBounded(List<String> contactPoints) {
+    // tag::throttling[]
+    Session session =
+        Session.builder()
+            .knownNodes(contactPoints)
+            .maxConcurrentRequests(1_024, 10_000) // then RequestThrottledException, nothing sent
+            .build();
+    // end::throttling[]
+    return session;
+  }
+
+  /**
    * Opens a session whose host filter refuses every node, and sends it a request.
    *
    * @param contactPoints the contact points, {@code host[:port]}

@@ -3,10 +3,15 @@ package org.cql4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.cql4j.protocol.frame.Opcode;
+import org.cql4j.protocol.value.Values;
 import org.cql4j.session.Node;
+import org.cql4j.session.QueryResult;
 import org.cql4j.session.Session;
 import org.cql4j.testkit.CassandraTest;
 import org.cql4j.testkit.CqlProxy;
@@ -30,6 +35,17 @@ class ConnectingExampleIT {
         .contains("dc=datacenter1 rack=rack1 up");
     assertThat(outcome.keyspace()).isEqualTo("examples");
     assertThat(outcome.unreachable()).contains("127.0.0.1:1");
+  }
+
+  @Test
+  void aBoundedSessionRunsRequestsWithinItsLimits(TestCluster cassandra) {
+    try (Session session = ConnectingExample.connectBounded(cassandra.contactPoints())) {
+      List<CompletableFuture<QueryResult>> reads = new ArrayList<>();
+      for (int i = 0; i < 2_000; i++) { // more than 1,024 at once: some wait, none is refused
+        reads.add(session.queryUnpagedAsync("SELECT now() FROM system.local", Values.of()));
+      }
+      reads.forEach(f -> assertThat(f.join().isRows()).isTrue());
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ import org.cql4j.session.internal.pool.ConnectionSettings;
 import org.cql4j.session.internal.pool.PoolManager;
 import org.cql4j.session.internal.prepare.PreparedTexts;
 import org.cql4j.session.internal.prepare.Preparer;
+import org.cql4j.session.internal.request.ConcurrencyLimiter;
 import org.cql4j.session.internal.request.Observers;
 import org.cql4j.session.internal.request.SpeculativeTimers;
 import org.cql4j.session.internal.session.KeyspaceHolder;
@@ -35,6 +36,7 @@ import org.cql4j.session.internal.topology.TopologyMonitor;
  * instead of long parameter lists.
  */
 public final class SessionContext {
+  private final ConcurrencyLimiter limiter;
   private final ConnectionSettings connectionSettings;
   private final SessionConfig config;
   private final Transport transport;
@@ -77,6 +79,10 @@ public final class SessionContext {
                 : new ClusterEvents(config.nodeStateListeners(), config.schemaChangeListeners()));
     this.speculativeTimers = new SpeculativeTimers(transport.group());
     ConnectionFactory factory = new ConnectionFactory(transport);
+    this.limiter =
+        config.maxConcurrentRequests() > 0
+            ? new ConcurrencyLimiter(config.maxConcurrentRequests(), config.maxQueuedRequests())
+            : null;
     ConnectionSettings settings = new ConnectionSettings(config, metrics);
     this.connectionSettings = settings;
     this.queryTimeout = config.connectTimeout().plusSeconds(5);
@@ -219,6 +225,11 @@ public final class SessionContext {
   /** The latencies of the session's successful requests. */
   public Latencies latencies() {
     return latencies;
+  }
+
+  /** The limit on the requests in flight, or null when the session has none. */
+  public ConcurrencyLimiter limiter() {
+    return limiter;
   }
 
   /** The settings of every connection, with the protocol version the session speaks. */

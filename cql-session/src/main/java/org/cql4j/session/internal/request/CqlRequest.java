@@ -57,7 +57,10 @@ import org.cql4j.session.statement.PreparedStatement;
  * @param <T> what the request completes with
  */
 public final class CqlRequest<T> extends Execution
-    implements RequestDescription, SpeculativeExecutionContext, SpeculativeTimers.Target {
+    implements RequestDescription,
+        SpeculativeExecutionContext,
+        SpeculativeTimers.Target,
+        ConcurrencyLimiter.Waiter {
   private static final int DESCRIPTION_LENGTH = 120;
   private static final long FIRST_ATTEMPT_GRACE_NANOS = 1_000_000;
 
@@ -83,6 +86,7 @@ public final class CqlRequest<T> extends Execution
   private SpeculativeTimers.Timer speculativeTimer;
   private Throwable lastError;
   private boolean done;
+  private boolean holdsPermit; // of the session's ConcurrencyLimiter
   // read by the caller once the request completed
   private volatile Node coordinator;
   private volatile Connection answeredOn;
@@ -138,6 +142,40 @@ public final class CqlRequest<T> extends Execution
     if (!observers().isEmpty()) {
       observers().onStart(this);
     }
+    ConcurrencyLimiter limiter = context.limiter();
+    if (limiter != null) {
+      switch (limiter.admit(this)) {
+        case QUEUED:
+          return result;
+        case REJECTED:
+          fail(limiter.refusal());
+          return result;
+        default:
+          synchronized (this) {
+            holdsPermit = true;
+          }
+      }
+    }
+    begin();
+    return result;
+  }
+
+  /** A request that waited for a permit of the session's limiter starts (or gives it back). */
+  @Override
+  public void admitted() {
+    boolean start;
+    synchronized (this) {
+      start = !done;
+      holdsPermit = start;
+    }
+    if (start) {
+      begin(); // its timeout counts from its submission: the first attempt checks what is left
+    } else {
+      context.limiter().release();
+    }
+  }
+
+  private void begin() {
     try {
       start();
       if (settings.idempotent()
@@ -147,7 +185,6 @@ public final class CqlRequest<T> extends Execution
     } catch (RuntimeException e) {
       fail(e);
     }
-    return result;
   }
 
   /**
@@ -415,12 +452,18 @@ public final class CqlRequest<T> extends Execution
   // the first completion wins; it stops the speculative timer and releases the values
   private boolean markDone() {
     SpeculativeTimers.Timer timer;
+    boolean permit;
     synchronized (this) {
       if (done) {
         return false;
       }
       done = true;
       timer = speculativeTimer;
+      permit = holdsPermit;
+      holdsPermit = false;
+    }
+    if (permit) {
+      context.limiter().release();
     }
     if (timer != null) {
       context.speculativeTimers().disarm(timer);

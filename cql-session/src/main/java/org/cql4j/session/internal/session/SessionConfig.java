@@ -43,6 +43,8 @@ import org.cql4j.session.profile.ExecutionProfileHandle;
  * @param nodeStateListeners told about nodes added, removed, up and down, in order
  * @param schemaChangeListeners told about schema changes, in order
  * @param protocolVersion the pinned protocol version, or null to negotiate (v5, then v4)
+ * @param maxConcurrentRequests the requests allowed in flight at once, 0 for no limit
+ * @param maxQueuedRequests the requests allowed to wait once that limit is reached
  */
 public record SessionConfig(
     List<String> knownNodes,
@@ -68,7 +70,9 @@ public record SessionConfig(
     ClusterPolicies policies,
     List<NodeStateListener> nodeStateListeners,
     List<SchemaChangeListener> schemaChangeListeners,
-    ProtocolVersion protocolVersion) {
+    ProtocolVersion protocolVersion,
+    int maxConcurrentRequests,
+    int maxQueuedRequests) {
 
   /** The CQL port used when a contact point names none. */
   public static final int DEFAULT_PORT = 9042;

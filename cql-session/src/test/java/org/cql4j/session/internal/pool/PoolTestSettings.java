@@ -54,7 +54,9 @@ final class PoolTestSettings {
             policies,
             List.of(),
             List.of(),
-            ProtocolVersion.V4);
+            ProtocolVersion.V4,
+            0,
+            0);
     return new ConnectionSettings(config, new SessionMetrics());
   }
 }
