@@ -98,11 +98,16 @@ public final class SegmentDecoder {
       FrameHeader header =
           FrameHeaderCodec.read(payload, payload.readerIndex(), maxBodyLength, expectResponses);
       largeLength = FrameHeader.SIZE + header.bodyLength();
-      large = alloc.buffer(payload.readableBytes(), largeLength);
     }
-    if (large.readableBytes() + payload.readableBytes() > largeLength) {
+    // checked before the first part is buffered: a first segment longer than the envelope its
+    // header announces cannot be buffered in a buffer of the envelope's size
+    int buffered = large == null ? 0 : large.readableBytes();
+    if (buffered + payload.readableBytes() > largeLength) {
       throw new ProtocolException(
           "segment.payload", at, "the segments of a large envelope hold more than the envelope");
+    }
+    if (large == null) {
+      large = alloc.buffer(payload.readableBytes(), largeLength);
     }
     large.writeBytes(payload);
     if (large.readableBytes() == largeLength) {

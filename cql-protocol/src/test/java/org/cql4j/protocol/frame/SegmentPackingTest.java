@@ -162,6 +162,25 @@ class SegmentPackingTest {
   }
 
   @Test
+  void aFirstSegmentLongerThanItsLargeEnvelopeIsRefusedBeforeItIsBuffered() {
+    // found by SegmentFuzzTest: the first part of a large envelope holds more bytes than the
+    // envelope's header announces (here a whole 17-byte envelope and 3 more)
+    ByteBuf envelope = envelope(1, "SELECT 1");
+    ByteBuf payload = Unpooled.buffer().writeBytes(envelope).writeZero(3);
+    ByteBuf wire = Unpooled.buffer();
+    SegmentCodec.write(wire, payload, 0, payload.readableBytes(), false, false);
+    SegmentDecoder decoder = new SegmentDecoder(FrameHeader.DEFAULT_MAX_BODY_LENGTH, false, false);
+    assertThatThrownBy(() -> decoder.decode(wire, alloc, new ArrayList<>()))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("more than the envelope");
+    decoder.release();
+    envelope.release();
+    payload.release();
+    wire.release();
+    assertThat(alloc.metric().usedHeapMemory()).isZero();
+  }
+
+  @Test
   void anEnvelopeOverTheBodyLimitIsRefusedBeforeItIsBuffered() {
     ByteBuf envelope = envelope(1, "SELECT '" + "w".repeat(200_000) + "'");
     ByteBuf wire = Unpooled.buffer();

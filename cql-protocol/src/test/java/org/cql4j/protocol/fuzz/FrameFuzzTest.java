@@ -1,7 +1,6 @@
 package org.cql4j.protocol.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -57,23 +56,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Seeded fuzzing of frame, body and compression decoding: every input either decodes or fails with
- * a {@link ProtocolException}; nothing else escapes, nothing leaks, nothing hangs.
+ * Seeded fuzzing of frame, body and compression decoding (protocol v4 frames, with and without
+ * LZ4/Snappy, with and without the ScyllaDB extensions): every input either decodes or fails with a
+ * {@link ProtocolException} that is not the codec's safety net; nothing else escapes, nothing
+ * leaks, nothing hangs.
  *
- * <p>{@code -Dcql4j.fuzz.iterations=N} (default 100000) and {@code -Dcql4j.fuzz.seed=S} reproduce
- * or extend a run; a failure prints the seed, the iteration and the input.
+ * <p>Inputs: frames of every request and response kind, mutated (bit flips, length-like fields set
+ * to nasty values, truncation, random body bytes, extra bytes), and random frames; each is decoded
+ * by {@link FrameDecoder} and {@link FrameCodec}, and its body alone under a random opcode. The
+ * seed, the count and replaying one input: see {@link Fuzzer}.
  */
 class FrameFuzzTest {
-  private static final int ITERATIONS = Integer.getInteger("cql4j.fuzz.iterations", 100_000);
-  private static final long SEED = Long.getLong("cql4j.fuzz.seed", 0xC0FFEEL);
-  private static final int[] NASTY = {0x7fffffff, 0xffffffff, 0x80000000, 0xfffffffe, 0x10000000};
+  private static final Opcode[] OPCODES = Opcode.values();
 
-  private final UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(false);
+  // counts exactly what it hands out; no leak detector: stack traces per access would cost 10x
+  private final UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(false, true);
   private final ProtocolFeatures scylla = new ProtocolFeatures(OptionalInt.of(0xF000), true);
   private final List<FrameCodec> codecs = new ArrayList<>();
+  private List<byte[]> corpus;
+  private byte[] scratch;
 
   @Test
-  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  @Timeout(value = 12, unit = TimeUnit.HOURS) // -Pfuzz-long; Fuzzer's watchdog catches a hang
   void decodingNeverThrowsAnythingButProtocolExceptionAndNeverLeaks() throws Exception {
     Compressor lz4 = Compressors.lz4();
     Compressor snappy = Compressors.snappy();
@@ -81,50 +85,51 @@ class FrameFuzzTest {
       codecs.add(new FrameCodec(1 << 20, c, ProtocolFeatures.NONE));
       codecs.add(new FrameCodec(1 << 20, c, scylla));
     }
-    List<byte[]> corpus = corpus();
-    Random random = new Random(SEED);
-    int decodedFrames = 0;
-    for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-      byte[] input =
-          random.nextInt(10) == 0
-              ? randomFrame(random)
-              : mutate(corpus.get(random.nextInt(corpus.size())), random);
-      try {
-        decodedFrames += decode(input, random);
-      } catch (ProtocolException e) {
-        assertThat(e.getMessage()).doesNotContain("could not be decoded"); // the safety net
-      } catch (Throwable t) {
-        fail(
-            "seed "
-                + SEED
-                + " iteration "
-                + iteration
-                + ": "
-                + t
-                + " for input "
-                + ByteBufUtil.hexDump(input),
-            t);
-      }
-      assertThat(alloc.metric().usedHeapMemory())
-          .as("bytes leaked at seed %d iteration %d", SEED, iteration)
-          .isZero();
+    corpus = corpus();
+    scratch = new byte[corpus.stream().mapToInt(b -> b.length).max().orElseThrow() + 64];
+    Fuzzer.Result result =
+        Fuzzer.of("frame decoder")
+            .expecting(FrameFuzzTest::typed)
+            .leakCheck(() -> alloc.metric().usedHeapMemory() + alloc.metric().usedDirectMemory())
+            .run(this::fuzz);
+    if (result.inputs() >= 10_000) {
+      assertThat(result.decoded())
+          .as("some mutated frames still decode")
+          .isGreaterThan(result.inputs() / 50);
     }
-    assertThat(decodedFrames).as("some mutated frames still decode").isGreaterThan(ITERATIONS / 50);
   }
 
-  /** Decodes input as frames and bodies every way; returns how many frames decoded fully. */
-  private int decode(byte[] input, Random random) {
+  // a ProtocolException, but not the safety net's: that one wraps an exception that escaped
+  private static boolean typed(Throwable t) {
+    return t instanceof ProtocolException && !t.getMessage().contains("could not be decoded");
+  }
+
+  private boolean fuzz(Random random, Fuzzer.Input input) {
+    int length;
+    if (random.nextInt(10) == 0) {
+      length = randomFrame(scratch, random);
+    } else {
+      byte[] original = corpus.get(random.nextInt(corpus.size()));
+      System.arraycopy(original, 0, scratch, 0, original.length);
+      length = mutate(scratch, original.length, random);
+    }
+    input.bytes(scratch, length);
+    return decode(scratch, length, random);
+  }
+
+  /** Decodes input as frames and bodies every way; returns whether a frame decoded fully. */
+  private boolean decode(byte[] input, int length, Random random) {
     FrameCodec codec = codecs.get(random.nextInt(codecs.size()));
-    boolean response = (input.length > 0 && (input[0] & 0x80) != 0) ^ random.nextInt(20) == 0;
-    ByteBuf cumulation = alloc.heapBuffer(input.length);
-    cumulation.writeBytes(input);
+    boolean response = (length > 0 && (input[0] & 0x80) != 0) ^ random.nextInt(20) == 0;
+    ByteBuf cumulation = alloc.heapBuffer(length);
+    cumulation.writeBytes(input, 0, length);
     try {
       // also the body alone, under every opcode of its direction
       bodyOnly(cumulation, codec.features(), random);
       FrameDecoder decoder = new FrameDecoder(random.nextBoolean() ? 1 << 20 : 64, response);
       Frame frame = decoder.decode(cumulation);
       if (frame == null) {
-        return 0;
+        return false;
       }
       try {
         if (response) {
@@ -132,12 +137,14 @@ class FrameFuzzTest {
         } else {
           codec.decodeRequest(frame);
         }
-        return 1;
+        return true;
       } finally {
         frame.release();
       }
     } finally {
-      assertThat(cumulation.refCnt()).isEqualTo(1);
+      if (cumulation.refCnt() != 1) {
+        throw new AssertionError("the cumulation's refCnt is " + cumulation.refCnt() + ", not 1");
+      }
       cumulation.release();
     }
   }
@@ -148,7 +155,7 @@ class FrameFuzzTest {
     }
     ByteBuf body =
         cumulation.slice(FrameHeader.SIZE, cumulation.readableBytes() - FrameHeader.SIZE);
-    Opcode opcode = Opcode.values()[random.nextInt(Opcode.values().length)];
+    Opcode opcode = OPCODES[random.nextInt(OPCODES.length)];
     try {
       if (opcode.isRequest()) {
         Messages.decodeRequest(opcode, body, features);
@@ -166,73 +173,47 @@ class FrameFuzzTest {
     }
   }
 
-  private byte[] mutate(byte[] original, Random random) {
-    byte[] b = original.clone();
+  /** Mutates b[0, length) in place (b has room for 64 more bytes); returns the new length. */
+  private static int mutate(byte[] b, int length, Random random) {
     switch (random.nextInt(6)) {
-      case 0 -> { // bit flips
-        int flips = 1 + random.nextInt(8);
-        for (int i = 0; i < flips; i++) {
-          int bit = random.nextInt(b.length * 8);
-          b[bit / 8] ^= (byte) (1 << (bit % 8));
-        }
-      }
-      case 1 -> { // a length-like field set to a nasty value
-        if (b.length >= 4) {
-          int at = random.nextInt(b.length - 3);
-          int v = random.nextBoolean() ? NASTY[random.nextInt(NASTY.length)] : random.nextInt();
-          b[at] = (byte) (v >>> 24);
-          b[at + 1] = (byte) (v >>> 16);
-          b[at + 2] = (byte) (v >>> 8);
-          b[at + 3] = (byte) v;
-        }
-      }
-      case 2 -> { // a [short] set to 0xffff or 0x8000
-        if (b.length >= 2) {
-          int at = random.nextInt(b.length - 1);
-          b[at] = (byte) (random.nextBoolean() ? 0xff : 0x80);
-          b[at + 1] = (byte) (random.nextBoolean() ? 0xff : 0x00);
-        }
-      }
+      case 0 -> Mutations.flipBits(b, length, 8, random);
+      case 1 -> Mutations.nastyInt(b, length, random);
+      case 2 -> Mutations.nastyShort(b, length, random);
       case 3 -> { // truncation, with the header's length fixed or not
-        b = Arrays.copyOf(b, random.nextInt(b.length + 1));
+        length = random.nextInt(length + 1);
         if (random.nextBoolean()) {
-          fixLength(b);
+          fixLength(b, length);
         }
       }
-      case 4 -> { // random bytes in the body, length kept consistent
-        for (int i = FrameHeader.SIZE; i < b.length; i++) {
-          if (random.nextInt(8) == 0) {
-            b[i] = (byte) random.nextInt();
-          }
-        }
-      }
+      case 4 ->
+          Mutations.scramble(b, FrameHeader.SIZE, length, 8, random); // length kept consistent
       default -> { // extra bytes appended (the spec says they are ignored)
-        b = Arrays.copyOf(b, b.length + 1 + random.nextInt(16));
+        int extra = 1 + random.nextInt(16);
+        Arrays.fill(b, length, length + extra, (byte) 0);
+        length += extra;
         if (random.nextBoolean()) {
-          fixLength(b);
+          fixLength(b, length);
         }
       }
     }
-    return b;
+    return length;
   }
 
-  private static void fixLength(byte[] b) {
-    if (b.length >= FrameHeader.SIZE) {
-      int length = b.length - FrameHeader.SIZE;
-      b[5] = (byte) (length >>> 24);
-      b[6] = (byte) (length >>> 16);
-      b[7] = (byte) (length >>> 8);
-      b[8] = (byte) length;
+  private static void fixLength(byte[] b, int length) {
+    if (length >= FrameHeader.SIZE) {
+      Mutations.putInt(b, 5, length - FrameHeader.SIZE);
     }
   }
 
-  private static byte[] randomFrame(Random random) {
-    byte[] b = new byte[FrameHeader.SIZE + random.nextInt(64)];
-    random.nextBytes(b);
+  private static int randomFrame(byte[] b, Random random) {
+    int length = FrameHeader.SIZE + random.nextInt(64);
+    for (int i = 0; i < length; i++) {
+      b[i] = (byte) random.nextInt();
+    }
     b[0] = (byte) (random.nextBoolean() ? 0x84 : 0x04);
     b[4] = (byte) random.nextInt(0x12);
-    fixLength(b);
-    return b;
+    fixLength(b, length);
+    return length;
   }
 
   private List<byte[]> corpus() throws Exception {
@@ -312,7 +293,7 @@ class FrameFuzzTest {
                     alloc,
                     new ResponseEnvelope(
                         2,
-                        UUID.randomUUID(),
+                        new UUID(0x1234, 0x5678), // fixed: the corpus is the same in every run
                         List.of("warn"),
                         Map.of("tablets-routing-v1", new byte[3]),
                         r))));

@@ -258,6 +258,20 @@ class CompositeCodecsTest {
   }
 
   @Test
+  void rejectsVectorElementLengthsOverLongMaxValue() {
+    // found by GeneratedCodecFuzzTest: a 9-byte unsigned vint length of 2^64 - 1 read as the long
+    // -1 and went past the length check to setIndex (an IndexOutOfBoundsException)
+    assertThatThrownBy(
+            () ->
+                decode(
+                    Codecs.deserializer(List.class),
+                    ColumnType.vector(ColumnType.TEXT, 1),
+                    "ff" + "ffffffffffffffff" + "61"))
+        .isInstanceOf(DeserializationException.class)
+        .hasMessageContaining("element length 18446744073709551615 exceeds 1 bytes");
+  }
+
+  @Test
   void rejectsNullElementsInCollectionsOnWrite() {
     List<Integer> withNull = new ArrayList<>(Arrays.asList(1, null));
     assertThatThrownBy(

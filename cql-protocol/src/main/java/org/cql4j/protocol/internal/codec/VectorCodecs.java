@@ -50,9 +50,17 @@ public final class VectorCodecs {
         cell.setIndex(pos, end);
         long len = Cells.readUnsignedVint(cell, type, name);
         pos = cell.readerIndex();
-        if (len > end - pos) {
+        // a 9-byte vint can exceed Long.MAX_VALUE, which reads as negative
+        if (len < 0 || len > end - pos) {
           throw Cells.malformed(
-              cell, type, name, "element length " + len + " exceeds " + (end - pos) + " bytes");
+              cell,
+              type,
+              name,
+              "element length "
+                  + Long.toUnsignedString(len)
+                  + " exceeds "
+                  + (end - pos)
+                  + " bytes");
         }
         result.add(element.decode(cell.setIndex(pos, pos + (int) len)));
         pos += (int) len;
