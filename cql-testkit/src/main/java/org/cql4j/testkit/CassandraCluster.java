@@ -150,6 +150,14 @@ public final class CassandraCluster implements AutoCloseable {
     return nodes.get(0).clientTrustStore();
   }
 
+  /**
+   * The client key every node trusts when the nodes require client certificates, or empty when they
+   * do not.
+   */
+  public Optional<ClientKeyStore> clientKeyStore() {
+    return nodes.get(0).clientKeyStore();
+  }
+
   @Override
   public String toString() {
     return "CassandraCluster" + nodes;
@@ -239,7 +247,11 @@ public final class CassandraCluster implements AutoCloseable {
               .fastJoin(ips.size() > 1);
       if (template.clientTls()) {
         shared.tlsStores(
-            TlsMaterial.generate(directory.resolve("tls"), template.resolvedJavaHome(), ips));
+            TlsMaterial.generate(
+                directory.resolve("tls"),
+                template.resolvedJavaHome(),
+                ips,
+                template.clientCertificates()));
       }
       List<CassandraNode> nodes = new ArrayList<>();
       for (String ip : ips) {

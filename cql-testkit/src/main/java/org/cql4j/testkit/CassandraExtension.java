@@ -51,7 +51,9 @@ public final class CassandraExtension
     Optional<CassandraTest> wanted = wanted(context);
     if (wanted.isPresent()
         && externalContactPoints().isPresent()
-        && (wanted.get().passwordAuthentication() || wanted.get().clientTls())) {
+        && (wanted.get().passwordAuthentication()
+            || wanted.get().clientTls()
+            || wanted.get().clientCertificates())) {
       return ConditionEvaluationResult.disabled(
           "needs nodes with authentication or TLS set up by cql4j-testkit, but -D"
               + CONTACT_POINTS_PROPERTY
@@ -96,7 +98,8 @@ public final class CassandraExtension
         new Kind(
             wanted.nodes(),
             wanted.passwordAuthentication(),
-            wanted.clientTls(),
+            wanted.clientTls() || wanted.clientCertificates(),
+            wanted.clientCertificates(),
             wanted.proxy() || wanted.scyllaShards() > 0,
             wanted.scyllaShards());
     return managed(context, kind);
@@ -108,12 +111,19 @@ public final class CassandraExtension
    * @param nodes how many nodes
    * @param auth password authentication
    * @param tls client TLS
+   * @param clientCertificates client TLS with client certificates (mutual TLS)
    * @param proxy whether a proxy fronts them
    * @param scyllaShards the emulation's shards, 0 for none
    */
-  record Kind(int nodes, boolean auth, boolean tls, boolean proxy, int scyllaShards) {
+  record Kind(
+      int nodes,
+      boolean auth,
+      boolean tls,
+      boolean clientCertificates,
+      boolean proxy,
+      int scyllaShards) {
     String nodesKey() {
-      return "nodes=" + nodes + ",auth=" + auth + ",tls=" + tls;
+      return "nodes=" + nodes + ",auth=" + auth + ",tls=" + tls + ",certs=" + clientCertificates;
     }
   }
 
@@ -187,7 +197,9 @@ public final class CassandraExtension
       // -Dcql4j.test.addressBlock=N moves them all to 127.N.x.y, so that two test JVMs (two
       // checkouts, or parallel builds) can each run their own nodes on one machine.
       int block = Integer.getInteger(ADDRESS_BLOCK_PROPERTY, 0);
-      int kind = (wanted.auth() ? 1 : 0) + (wanted.tls() ? 2 : 0);
+      // mutual TLS (4 + 2 + auth) takes 127.B.12.y to 127.B.15.y
+      int kind =
+          (wanted.auth() ? 1 : 0) + (wanted.tls() ? 2 : 0) + (wanted.clientCertificates() ? 4 : 0);
       int subnet = kind * 2 + (wanted.nodes() > 1 ? 0 : 1);
       List<String> addresses = new ArrayList<>();
       for (int i = 1; i <= wanted.nodes(); i++) {
@@ -201,6 +213,7 @@ public final class CassandraExtension
                   node ->
                       node.passwordAuthentication(wanted.auth())
                           .clientTls(wanted.tls())
+                          .requireClientCertificates(wanted.clientCertificates())
                           .stopTimeout(Duration.ofSeconds(10)))
               .build();
       try {
@@ -218,12 +231,16 @@ public final class CassandraExtension
                   + wanted.nodes()
                   + (wanted.nodes() == 1 ? " node" : " nodes")
                   + (auth ? ", password authentication" : "")
-                  + (wanted.tls() ? ", client TLS" : ""),
+                  + (wanted.clientCertificates()
+                      ? ", client TLS with client certificates"
+                      : wanted.tls() ? ", client TLS" : ""),
               cluster.contactPoints(),
               auth ? Optional.of(CassandraNode.DEFAULT_USERNAME) : Optional.empty(),
               auth ? Optional.of(CassandraNode.DEFAULT_PASSWORD) : Optional.empty(),
               cluster.clientTrustStore(),
-              Optional.of(cluster));
+              Optional.of(cluster),
+              Optional.empty(),
+              cluster.clientKeyStore());
       return new SharedCluster(cluster, testCluster);
     }
 

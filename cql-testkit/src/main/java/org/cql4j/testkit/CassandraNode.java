@@ -300,6 +300,19 @@ public final class CassandraNode implements AutoCloseable {
         .map(s -> new TrustStore(s.truststore(), TlsMaterial.PASSWORD, TlsMaterial.STORE_TYPE));
   }
 
+  /**
+   * The client key and certificate the node trusts when it requires client certificates (see {@link
+   * CassandraNodeBuilder#requireClientCertificates(boolean)}), or empty when it does not.
+   */
+  public Optional<ClientKeyStore> clientKeyStore() {
+    return Optional.ofNullable(settings.tlsStores())
+        .filter(TlsMaterial.Stores::clientCertificates)
+        .map(
+            s ->
+                new ClientKeyStore(
+                    s.clientKeystore(), TlsMaterial.PASSWORD, TlsMaterial.STORE_TYPE));
+  }
+
   /** The node's folder: {@code conf/}, {@code data/} and {@code logs/}. */
   public Path directory() {
     return settings.directory();
@@ -354,7 +367,8 @@ public final class CassandraNode implements AutoCloseable {
   }
 
   private SSLContext sslContext() {
-    return clientTrustStore().map(TrustStore::sslContext).orElse(null);
+    ClientKeyStore clientKey = clientKeyStore().orElse(null);
+    return clientTrustStore().map(trust -> trust.sslContext(clientKey)).orElse(null);
   }
 
   private CassandraStartException startFailure(String reason, Throwable cause) {

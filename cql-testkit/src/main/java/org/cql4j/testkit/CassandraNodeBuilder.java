@@ -29,6 +29,7 @@ public final class CassandraNodeBuilder {
   private String heap = "1G";
   private boolean passwordAuthentication;
   private boolean clientTls;
+  private boolean clientCertificates;
   private final Map<String, String> yaml = new LinkedHashMap<>();
   private final List<String> jvmOptions = new ArrayList<>();
   private Path workDirectory = Folders.defaultWorkDirectory();
@@ -95,6 +96,18 @@ public final class CassandraNodeBuilder {
    */
   public CassandraNodeBuilder clientTls(boolean on) {
     this.clientTls = on;
+    return this;
+  }
+
+  /**
+   * Requires clients to present a certificate the node trusts (mutual TLS: Cassandra's {@code
+   * client_encryption_options.require_client_auth}); default off. Turns {@link #clientTls(boolean)
+   * client TLS} on as well. The node trusts one generated client certificate, whose key clients get
+   * from {@link CassandraNode#clientKeyStore()}; {@link
+   * ClientKeyStore#untrusted(java.nio.file.Path)} makes one it refuses.
+   */
+  public CassandraNodeBuilder requireClientCertificates(boolean on) {
+    this.clientCertificates = on;
     return this;
   }
 
@@ -170,8 +183,13 @@ public final class CassandraNodeBuilder {
     return this;
   }
 
+  /** Whether the node requires TLS, asked for directly or through client certificates. */
   boolean clientTls() {
-    return clientTls;
+    return clientTls || clientCertificates;
+  }
+
+  boolean clientCertificates() {
+    return clientCertificates;
   }
 
   /** Copies this builder's options, for the nodes of a cluster. */
@@ -185,6 +203,7 @@ public final class CassandraNodeBuilder {
     c.heap = heap;
     c.passwordAuthentication = passwordAuthentication;
     c.clientTls = clientTls;
+    c.clientCertificates = clientCertificates;
     c.yaml.putAll(yaml);
     c.jvmOptions.addAll(jvmOptions);
     c.workDirectory = workDirectory;
@@ -228,8 +247,10 @@ public final class CassandraNodeBuilder {
     Path directory =
         Folders.createUnique(workDirectory, "node-" + address + "-" + nativePort + "-");
     TlsMaterial.Stores stores = tlsStores;
-    if (clientTls && stores == null) {
-      stores = TlsMaterial.generate(directory.resolve("tls"), java, List.of(address));
+    if (clientTls() && stores == null) {
+      stores =
+          TlsMaterial.generate(
+              directory.resolve("tls"), java, List.of(address), clientCertificates);
     }
     return new CassandraNode(
         new NodeSettings(
@@ -240,7 +261,7 @@ public final class CassandraNodeBuilder {
             storagePort,
             heap,
             passwordAuthentication,
-            clientTls ? stores : null,
+            clientTls() ? stores : null,
             seeds != null ? seeds : List.of(address + ":" + storagePort),
             fastJoin,
             yaml,

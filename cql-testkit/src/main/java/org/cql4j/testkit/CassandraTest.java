@@ -50,11 +50,19 @@ public @interface CassandraTest {
   boolean clientTls() default false;
 
   /**
+   * Whether the nodes also require a client certificate they trust (mutual TLS); implies {@link
+   * #clientTls()}; default false. {@link TestCluster#clientKeyStore()} is the client key they
+   * trust, {@code cassandra.clientTrustStore().orElseThrow().sslContext(cassandra.clientKeyStore()
+   * .orElseThrow())} the context that connects.
+   */
+  boolean clientCertificates() default false;
+
+  /**
    * Whether the test talks to the nodes through a {@link CqlProxy} (one per JVM and kind, sharing
    * the nodes with unproxied classes of the same kind); default false. {@link
    * TestCluster#contactPoints()} are then the proxy's, {@link TestCluster#proxy()} gives its rules
    * and counters, and rules and counters are reset before each test method. Not with {@link
-   * #clientTls()}.
+   * #clientTls()} or {@link #clientCertificates()}.
    */
   boolean proxy() default false;
 

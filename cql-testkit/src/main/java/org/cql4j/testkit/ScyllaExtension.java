@@ -97,6 +97,6 @@ public final class ScyllaExtension
     return CassandraExtension.managed(
         context,
         new CassandraExtension.Kind(
-            wanted.emulatedNodes(), false, false, true, wanted.emulatedShards()));
+            wanted.emulatedNodes(), false, false, false, true, wanted.emulatedShards()));
   }
 }

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param managed the nodes, when the test kit started them
  * @param proxy the proxy in front of the nodes, when the test asked for one ({@code contactPoints}
  *     are then the proxy's)
+ * @param clientKeyStore the client key and certificate the nodes trust, when they require client
+ *     certificates (build the context with {@link TrustStore#sslContext(ClientKeyStore)})
  */
 public record TestCluster(
     String description,
@@ -27,11 +29,42 @@ public record TestCluster(
     Optional<String> password,
     Optional<TrustStore> clientTrustStore,
     Optional<CassandraCluster> managed,
-    Optional<CqlProxy> proxy) {
+    Optional<CqlProxy> proxy,
+    Optional<ClientKeyStore> clientKeyStore) {
 
   /** Copies the contact points so the value cannot change. */
   public TestCluster {
     contactPoints = List.copyOf(contactPoints);
+  }
+
+  /**
+   * A cluster without client certificates (the form before mutual TLS existed).
+   *
+   * @param description a human-readable name
+   * @param contactPoints the CQL endpoints as {@code host:port}
+   * @param username the login
+   * @param password the password
+   * @param clientTrustStore the truststore for TLS
+   * @param managed the nodes, when the test kit started them
+   * @param proxy the proxy in front of the nodes
+   */
+  public TestCluster(
+      String description,
+      List<String> contactPoints,
+      Optional<String> username,
+      Optional<String> password,
+      Optional<TrustStore> clientTrustStore,
+      Optional<CassandraCluster> managed,
+      Optional<CqlProxy> proxy) {
+    this(
+        description,
+        contactPoints,
+        username,
+        password,
+        clientTrustStore,
+        managed,
+        proxy,
+        Optional.empty());
   }
 
   /**
@@ -58,6 +91,7 @@ public record TestCluster(
         password,
         clientTrustStore,
         managed,
+        Optional.empty(),
         Optional.empty());
   }
 

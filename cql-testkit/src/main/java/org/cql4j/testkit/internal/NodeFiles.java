@@ -11,10 +11,11 @@ import java.util.stream.Collectors;
  * Writes a node's cassandra.yaml and logback.xml; stateless and thread-safe.
  *
  * <p>The yaml is the minimal set measured in embedded-cassandra.md §4 (the five required keys,
- * explicit addresses and folders, small memtables), plus authentication, client TLS and the
- * fast-join setting when asked, then the caller's own settings, which win. Cassandra 4.1 reads the
- * same file: the unit-suffixed names used here ({@code commitlog_sync_period: 10000ms}, {@code
- * memtable_heap_space: 64MiB}, {@code materialized_views_enabled}) arrived in 4.1.
+ * explicit addresses and folders, small memtables), plus authentication, client TLS (with client
+ * certificates when asked) and the fast-join setting when asked, then the caller's own settings,
+ * which win. Cassandra 4.1 reads the same file: the unit-suffixed names used here ({@code
+ * commitlog_sync_period: 10000ms}, {@code memtable_heap_space: 64MiB}, {@code
+ * materialized_views_enabled}) arrived in 4.1.
  */
 public final class NodeFiles {
   private NodeFiles() {}
@@ -83,10 +84,24 @@ public final class NodeFiles {
               + "\n  keystore_password: "
               + quote(TlsMaterial.PASSWORD)
               + "\n  store_type: "
-              + TlsMaterial.STORE_TYPE);
+              + TlsMaterial.STORE_TYPE
+              + clientAuthentication(s.tlsStores()));
     }
     yaml.putAll(s.extraYaml());
     return yaml;
+  }
+
+  // the nodes' truststore (one store type for both stores in 4.1 and 5.0) holds the client's
+  // certificate; Cassandra then refuses a handshake without a certificate it trusts
+  private static String clientAuthentication(TlsMaterial.Stores stores) {
+    if (!stores.clientCertificates()) {
+      return "";
+    }
+    return "\n  require_client_auth: true"
+        + "\n  truststore: "
+        + quote(stores.nodeTruststore().toString())
+        + "\n  truststore_password: "
+        + quote(TlsMaterial.PASSWORD);
   }
 
   static String render(Map<String, String> yaml) {

@@ -82,6 +82,21 @@ public sealed interface Action {
   }
 
   /**
+   * Replaces the frame's body with {@code body} exactly as given, flagged as compressed or not
+   * (native_protocol_v4.spec §2.2, flag 0x01) as {@code compressed} says, and passes it on: the
+   * proxy does not compress it. For forging bodies no node sends, such as a compressed body whose
+   * declared uncompressed length is a lie (a decompression bomb). Meant for v4 connections that
+   * negotiated compression: on v5, compression belongs to the segments (native_protocol_v5.spec
+   * §2.2), which the proxy builds around the body as usual.
+   *
+   * @param body the body as it is to travel; copied
+   * @param compressed whether to set the compression flag
+   */
+  static Action replaceBodyOnWire(byte[] body, boolean compressed) {
+    return new ReplaceBodyOnWire(Objects.requireNonNull(body, "body").clone(), compressed);
+  }
+
+  /**
    * Passes the frame on in a v5 segment whose payload CRC32 does not match (one bit flipped,
    * native_protocol_v5.spec §2.1), as a corrupting network or middlebox would; the receiver must
    * close the connection. Where the connection carries no segments (v4, or a v5 connection before
@@ -249,6 +264,35 @@ public sealed interface Action {
     @Override
     public String toString() {
       return "modify";
+    }
+  }
+
+  /** See {@link #replaceBodyOnWire(byte[], boolean)}. */
+  final class ReplaceBodyOnWire implements Action {
+    private final byte[] body;
+    private final boolean compressed;
+
+    ReplaceBodyOnWire(byte[] body, boolean compressed) {
+      this.body = body;
+      this.compressed = compressed;
+    }
+
+    /** The body as it travels, a copy. */
+    public byte[] body() {
+      return body.clone();
+    }
+
+    /** Whether the frame is flagged as compressed. */
+    public boolean compressed() {
+      return compressed;
+    }
+
+    @Override
+    public String toString() {
+      return "replace the body on the wire ("
+          + body.length
+          + " B"
+          + (compressed ? ", compressed)" : ")");
     }
   }
 

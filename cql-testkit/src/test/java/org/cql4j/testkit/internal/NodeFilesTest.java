@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 class NodeFilesTest {
 
   private static NodeSettings settings(boolean auth, Map<String, String> extra) {
+    return settings(auth, null, extra);
+  }
+
+  private static NodeSettings settings(
+      boolean auth, TlsMaterial.Stores tls, Map<String, String> extra) {
     return new NodeSettings(
         ServerVersion.V5_0,
         "c",
@@ -19,7 +24,7 @@ class NodeFilesTest {
         7001,
         "1G",
         auth,
-        null,
+        tls,
         List.of("127.0.0.1:7001"),
         true,
         extra,
@@ -56,6 +61,34 @@ class NodeFilesTest {
         .contains("authenticator: PasswordAuthenticator\n", "authorizer: CassandraAuthorizer\n")
         .contains("num_tokens: 4\n", "user_defined_functions_enabled: true\n")
         .doesNotContain("num_tokens: 16");
+  }
+
+  @Test
+  void requiresTlsAndWithClientCertificatesTrustsTheClientCertificate() {
+    Path tls = Path.of("/tmp/tls");
+    TlsMaterial.Stores serverOnly =
+        new TlsMaterial.Stores(
+            tls.resolve("server.p12"), tls.resolve("truststore.p12"), null, null);
+    TlsMaterial.Stores mutual =
+        new TlsMaterial.Stores(
+            tls.resolve("server.p12"),
+            tls.resolve("truststore.p12"),
+            tls.resolve("client.p12"),
+            tls.resolve("node-truststore.p12"));
+
+    String plain = NodeFiles.render(NodeFiles.yamlSettings(settings(false, serverOnly, Map.of())));
+    String withCertificates =
+        NodeFiles.render(NodeFiles.yamlSettings(settings(false, mutual, Map.of())));
+
+    assertThat(plain)
+        .contains("client_encryption_options:\n  enabled: true\n  optional: false\n")
+        .contains("  keystore: \"/tmp/tls/server.p12\"\n")
+        .doesNotContain("require_client_auth")
+        .doesNotContain("truststore");
+    assertThat(withCertificates)
+        .contains("  store_type: PKCS12\n  require_client_auth: true\n")
+        .contains("  truststore: \"/tmp/tls/node-truststore.p12\"\n")
+        .contains("  truststore_password: \"cql4j-testkit\"\n");
   }
 
   @Test

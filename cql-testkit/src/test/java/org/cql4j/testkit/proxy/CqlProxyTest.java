@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.cql4j.protocol.Consistency;
+import org.cql4j.protocol.ProtocolException;
 import org.cql4j.protocol.errors.DbError;
 import org.cql4j.protocol.errors.WriteType;
 import org.cql4j.protocol.frame.Opcode;
@@ -211,6 +212,30 @@ class CqlProxyTest {
       Response answer = client.query("SELECT * FROM nowhere.at_all");
       assertThat(answer).isInstanceOf(RowsResult.class);
       release(answer);
+    }
+  }
+
+  @Test
+  void replacesABodyOnTheWireWithoutCompressingIt() throws IOException {
+    byte[] voidResult = {0, 0, 0, 1}; // RESULT kind Void (native_protocol_v4.spec §4.2.5.1)
+    proxy
+        .node(1)
+        .rules()
+        .add(
+            Condition.responseOpcode(Opcode.RESULT).and(Condition.queryContains("local")),
+            Action.replaceBodyOnWire(voidResult, false));
+    proxy
+        .node(1)
+        .rules()
+        .add(
+            Condition.responseOpcode(Opcode.RESULT).and(Condition.queryContains("peers")),
+            Action.replaceBodyOnWire(voidResult, true));
+    try (TestClient client = TestClient.ready(address)) {
+      assertThat(client.query("SELECT * FROM system.local")).isSameAs(VoidResult.INSTANCE);
+      // flagged as compressed, on a connection without compression: the client says so
+      assertThatThrownBy(() -> client.query("SELECT * FROM system.peers"))
+          .isInstanceOf(ProtocolException.class)
+          .hasMessageContaining("no compression was negotiated");
     }
   }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -194,45 +193,7 @@ class LogOutputIT {
     return secrets.stream().flatMap(s -> List.of(s, s.toUpperCase(Locale.ROOT)).stream()).toList();
   }
 
-  // the driver's lines: message, logger, thread and every throwable's class, message and frames
   private List<String> lines() {
-    List<String> lines = new ArrayList<>();
-    for (ILoggingEvent event : List.copyOf(logged.list)) {
-      if (event.getLoggerName().startsWith("org.cql4j.testkit")) {
-        continue;
-      }
-      StringBuilder line =
-          new StringBuilder()
-              .append(event.getLevel())
-              .append(' ')
-              .append(event.getLoggerName())
-              .append(" [")
-              .append(event.getThreadName())
-              .append("] ")
-              .append(event.getFormattedMessage())
-              .append(' ')
-              .append(event.getMDCPropertyMap());
-      appendThrowable(line, event.getThrowableProxy(), 0);
-      lines.add(line.toString());
-    }
-    return lines;
-  }
-
-  private static void appendThrowable(StringBuilder line, IThrowableProxy t, int depth) {
-    if (t == null || depth > 10) {
-      return;
-    }
-    line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
-    if (t.getStackTraceElementProxyArray() != null) {
-      for (var frame : t.getStackTraceElementProxyArray()) {
-        line.append(" at ").append(frame.getSTEAsString());
-      }
-    }
-    appendThrowable(line, t.getCause(), depth + 1);
-    if (t.getSuppressed() != null) {
-      for (IThrowableProxy suppressed : t.getSuppressed()) {
-        appendThrowable(line, suppressed, depth + 1);
-      }
-    }
+    return DriverLogLines.of(logged.list);
   }
 }

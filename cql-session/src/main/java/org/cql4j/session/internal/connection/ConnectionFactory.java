@@ -110,7 +110,10 @@ public final class ConnectionFactory {
                 deadline - System.nanoTime(),
                 TimeUnit.NANOSECONDS);
     tlsHandshake(connection, tls)
-        .thenCompose(ignored -> new Handshake(connection, deadline).run())
+        .thenCompose(
+            ignored ->
+                new Handshake(connection, deadline, tls == null ? null : tls.engine().getSession())
+                    .run())
         .whenComplete(
             (ready, error) -> {
               timer.cancel(false);

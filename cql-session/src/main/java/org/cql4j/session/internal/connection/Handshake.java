@@ -2,12 +2,15 @@ package org.cql4j.session.internal.connection;
 
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLSession;
 import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.protocol.compression.Compressor;
@@ -55,9 +58,21 @@ final class Handshake {
   private final ConnectionConfig config;
   private final long deadlineNanos;
   private final Authentication authentication;
+  private final SSLSession tls; // the completed TLS session, or null on plaintext
   private volatile String step = "OPTIONS";
 
   Handshake(Connection connection, long deadlineNanos) {
+    this(connection, deadlineNanos, null);
+  }
+
+  /**
+   * A handshake on a connection whose TLS handshake completed.
+   *
+   * @param tls the TLS session, for the diagnosis of a server that closes the connection right
+   *     after the TLS handshake; null on plaintext
+   */
+  Handshake(Connection connection, long deadlineNanos, SSLSession tls) {
+    this.tls = tls;
     this.connection = connection;
     this.config = connection.config();
     this.deadlineNanos = deadlineNanos;
@@ -238,8 +253,37 @@ final class Handshake {
             + ")"
             + (config.sslContext() == null
                 ? "; if the server requires TLS, configure an SSLContext"
-                : ""),
+                : clientCertificateHint(closedByServer)),
         ce);
+  }
+
+  /**
+   * A server that requires client certificates closes the connection, without a TLS alert, when the
+   * client's certificate is missing or not trusted: under TLS 1.3 the client's side of the TLS
+   * handshake has completed by then, so no {@code SSLException} tells why, and the first request
+   * (OPTIONS) sees the connection closed. The message says which certificate the client presented.
+   */
+  private String clientCertificateHint(boolean closedByServer) {
+    if (tls == null || !closedByServer || !"OPTIONS".equals(step)) {
+      return "";
+    }
+    Certificate[] presented = tls.getLocalCertificates();
+    String hint =
+        ", right after the " + tls.getProtocol() + " handshake, in which the client presented ";
+    if (presented == null
+        || presented.length == 0
+        || !(presented[0] instanceof X509Certificate certificate)) {
+      return hint
+          + "no certificate (the SSLContext's key managers hold none, or none issued by an"
+          + " authority the server accepts); if the server requires client certificates"
+          + " (require_client_auth), initialize the SSLContext with key managers holding a"
+          + " certificate it trusts";
+    }
+    return hint
+        + "the certificate "
+        + certificate.getSubjectX500Principal().getName()
+        + "; if the server requires client certificates (require_client_auth), check that it"
+        + " trusts this one";
   }
 
   static Throwable unwrap(Throwable error) {

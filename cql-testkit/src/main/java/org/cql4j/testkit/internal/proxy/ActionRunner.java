@@ -55,6 +55,16 @@ final class ActionRunner {
             Bodies.withBody(frame, frame.flags(), body, connection.framing(), connection.alloc());
         frame.release();
         connection.forward(changed, direction);
+      } else if (action instanceof Action.ReplaceBodyOnWire replace) {
+        byte[] body = replace.body();
+        int flags =
+            replace.compressed()
+                ? frame.flags() | RawFrame.FLAG_COMPRESSED
+                : frame.flags() & ~RawFrame.FLAG_COMPRESSED;
+        RawFrame changed =
+            frame.with(flags, connection.alloc().buffer(body.length).writeBytes(body));
+        frame.release();
+        connection.forward(changed, direction);
       } else if (action instanceof Action.Close close) {
         frame.release();
         connection.close(close.reset());
