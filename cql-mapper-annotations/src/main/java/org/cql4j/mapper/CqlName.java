@@ -8,16 +8,22 @@ import java.lang.annotation.Target;
 
 /**
  * Names the column, bind marker or user-type field a component maps to, instead of the component's
- * own name. Compared exactly (case-sensitively) with the name in the metadata.
+ * own name; on an enum constant, the text the constant is stored as, instead of its name. Compared
+ * exactly (case-sensitively) with the name in the metadata or the stored text.
  *
  * <pre>{@code
  * @Row
  * record User(UUID id, @CqlName("zip_code") int zipCode) {}
+ *
+ * enum Status {
+ *   ACTIVE,
+ *   @CqlName("on-hold") ON_HOLD
+ * }
  * }</pre>
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Retention(RetentionPolicy.RUNTIME) // the enum codecs read it on constants at run time
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface CqlName {
   /**
    * The CQL name, not empty.

@@ -73,9 +73,17 @@ record ComponentAnnotations(
       }
     }
     if (kind == Kind.TUPLE) {
-      misplacedOnTuple(problems, c, where, "@CqlName", cqlName != null);
-      misplacedOnTuple(problems, c, where, "@Skip", skip);
-      misplacedOnTuple(problems, c, where, "@AllowMissing", allowMissing);
+      String why = "tuple components are positional and all mapped";
+      misplaced(problems, c, where, "@CqlName", cqlName != null, why);
+      misplaced(problems, c, where, "@Skip", skip, why);
+      misplaced(problems, c, where, "@AllowMissing", allowMissing, why);
+    }
+    if (kind == Kind.TRANSPARENT) {
+      String why = "the one component of a @Transparent record is the value itself";
+      misplaced(problems, c, where, "@CqlName", cqlName != null, why);
+      misplaced(problems, c, where, "@Skip", skip, why);
+      misplaced(problems, c, where, "@AllowMissing", allowMissing, why);
+      misplaced(problems, c, where, "@DefaultWhenNull", defaultWhenNull, why);
     }
     if (flatten) {
       if (kind != Kind.ROW) {
@@ -110,16 +118,18 @@ record ComponentAnnotations(
     }
   }
 
-  private static void misplacedOnTuple(
-      Problems problems, RecordComponentElement c, String where, String annotation, boolean on) {
+  private static void misplaced(
+      Problems problems,
+      RecordComponentElement c,
+      String where,
+      String annotation,
+      boolean on,
+      String why) {
     if (on) {
       problems.error(
           c,
           ErrorId.MisplacedAnnotation,
-          where
-              + " is annotated "
-              + annotation
-              + ", but tuple components are positional and all mapped; remove it");
+          where + " is annotated " + annotation + ", but " + why + "; remove it");
     }
   }
 }

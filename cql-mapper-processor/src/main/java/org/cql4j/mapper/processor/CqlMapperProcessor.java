@@ -16,13 +16,14 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import org.cql4j.mapper.CqlTuple;
 import org.cql4j.mapper.Row;
+import org.cql4j.mapper.Transparent;
 import org.cql4j.mapper.UserType;
 import org.cql4j.mapper.processor.Model.RecordModel;
 
 /**
- * Generates codecs for records annotated {@code @Row}, {@code @UserType} and {@code @CqlTuple}:
- * validates each into a {@link Model} ({@link ModelBuilder}), then writes one class per record with
- * the generator of its kind. Confined to javac's processing thread.
+ * Generates codecs for records annotated {@code @Row}, {@code @UserType}, {@code @CqlTuple} and
+ * {@code @Transparent}: validates each into a {@link Model} ({@link ModelBuilder}), then writes one
+ * class per record with the generator of its kind. Confined to javac's processing thread.
  *
  * <p>Every problem is a compile error on the offending element, prefixed with a stable id ({@link
  * ErrorId}); all problems of a type are reported together. Output is deterministic: types are
@@ -38,7 +39,11 @@ public final class CqlMapperProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Row.class.getName(), UserType.class.getName(), CqlTuple.class.getName());
+    return Set.of(
+        Row.class.getName(),
+        UserType.class.getName(),
+        CqlTuple.class.getName(),
+        Transparent.class.getName());
   }
 
   @Override
@@ -58,7 +63,8 @@ public final class CqlMapperProcessor extends AbstractProcessor {
       }
     }
     for (TypeElement type : types) {
-      ModelBuilder builder = new ModelBuilder(processingEnv.getElementUtils());
+      ModelBuilder builder =
+          new ModelBuilder(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
       RecordModel model = builder.build(type);
       for (Problems.Problem p : builder.problems()) {
         processingEnv
@@ -73,7 +79,12 @@ public final class CqlMapperProcessor extends AbstractProcessor {
   }
 
   private void write(RecordModel model) {
-    TypeSpec spec = model.kind() == Model.Kind.ROW ? rows.generate(model) : structs.generate(model);
+    TypeSpec spec =
+        switch (model.kind()) {
+          case ROW -> rows.generate(model);
+          case TRANSPARENT -> TransparentCodecGenerator.generate(model);
+          default -> structs.generate(model);
+        };
     JavaFile file =
         JavaFile.builder(model.codec().packageName(), spec)
             .skipJavaLangImports(true)

@@ -6,7 +6,10 @@ package org.cql4j.mapper.processor;
  * and thread-safe (an enum). Never rename a constant: builds and documentation search for them.
  */
 enum ErrorId {
-  /** {@code @Row}, {@code @UserType} or {@code @CqlTuple} on a class, interface or enum. */
+  /**
+   * {@code @Row}, {@code @UserType}, {@code @CqlTuple} or {@code @Transparent} on a class,
+   * interface or enum.
+   */
   NotARecord,
   /** A record with type parameters. */
   GenericRecord,
@@ -24,8 +27,14 @@ enum ErrorId {
   ConflictingAnnotations,
   /** An annotation that has no meaning where it is. */
   MisplacedAnnotation,
-  /** An empty {@code @CqlName}. */
-  InvalidName;
+  /** An empty {@code @CqlName}, on a component or an enum constant. */
+  InvalidName,
+  /** Two constants of an enum mapped to the same text. */
+  DuplicateEnumName,
+  /** {@code @Transparent} on a record without exactly one component. */
+  TransparentArity,
+  /** A {@code @CqlCodec} class that cannot code the component. */
+  InvalidCodec;
 
   /** The bracketed prefix of a message; thread-safe. */
   String tag() {

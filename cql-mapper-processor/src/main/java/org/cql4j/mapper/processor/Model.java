@@ -14,7 +14,8 @@ final class Model {
   enum Kind {
     ROW("_CqlRowCodec"),
     UDT("_CqlUdtCodec"),
-    TUPLE("_CqlTupleCodec");
+    TUPLE("_CqlTupleCodec"),
+    TRANSPARENT("_CqlTransparentCodec");
 
     final String suffix;
 
@@ -117,7 +118,18 @@ final class Model {
     }
   }
 
-  /** A {@code @UserType} or {@code @CqlTuple} record, coded by its generated codec class. */
+  /**
+   * A component with a codec of the application's own ({@code @CqlCodec}): one shared instance.
+   *
+   * @param boxed the component's Java type, boxed
+   * @param codec the codec class, implementing both value SPI interfaces for {@code boxed}
+   */
+  record Custom(TypeName boxed, ClassName codec) implements TypeModel {}
+
+  /**
+   * A {@code @UserType}, {@code @CqlTuple} or {@code @Transparent} record, coded by its generated
+   * codec class.
+   */
   record Struct(ClassName record, ClassName codec) implements TypeModel {
     @Override
     public TypeName boxed() {

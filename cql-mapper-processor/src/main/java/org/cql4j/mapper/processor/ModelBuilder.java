@@ -19,9 +19,11 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import org.cql4j.mapper.CqlTuple;
 import org.cql4j.mapper.Flavor;
 import org.cql4j.mapper.Row;
+import org.cql4j.mapper.Transparent;
 import org.cql4j.mapper.UserType;
 import org.cql4j.mapper.processor.Model.Component;
 import org.cql4j.mapper.processor.Model.Kind;
@@ -39,11 +41,15 @@ import org.cql4j.mapper.processor.Model.TypeModel;
 final class ModelBuilder {
   private final Elements elements;
   private final Problems problems = new Problems();
+  private final Types typeUtils;
   private final TypeResolver types;
+  private final CodecAnnotation codecs;
 
-  ModelBuilder(Elements elements) {
+  ModelBuilder(Elements elements, Types typeUtils) {
     this.elements = elements;
+    this.typeUtils = typeUtils;
     this.types = new TypeResolver(elements, problems);
+    this.codecs = new CodecAnnotation(elements, typeUtils, problems);
   }
 
   /** The problems found so far, in the order found. */
@@ -65,6 +71,9 @@ final class ModelBuilder {
     }
     if (type.getAnnotation(CqlTuple.class) != null) {
       kinds.add("@CqlTuple");
+    }
+    if (type.getAnnotation(Transparent.class) != null) {
+      kinds.add("@Transparent");
     }
     String simple = type.getSimpleName().toString();
     if (type.getKind() != ElementKind.RECORD) {
@@ -90,8 +99,20 @@ final class ModelBuilder {
         switch (kinds.get(0)) {
           case "@Row" -> Kind.ROW;
           case "@UserType" -> Kind.UDT;
-          default -> Kind.TUPLE;
+          case "@CqlTuple" -> Kind.TUPLE;
+          default -> Kind.TRANSPARENT;
         };
+    if (kind == Kind.TRANSPARENT && type.getRecordComponents().size() != 1) {
+      problems.error(
+          type,
+          ErrorId.TransparentArity,
+          simple
+              + " has "
+              + type.getRecordComponents().size()
+              + " components, but a @Transparent record maps as its one component; give it exactly"
+              + " one, or map it as a @UserType or @CqlTuple");
+      return null;
+    }
     if (!type.getTypeParameters().isEmpty()) {
       problems.error(
           type,
@@ -196,6 +217,17 @@ final class ModelBuilder {
       return null;
     }
     TypeName javaType = TypeName.get(mirror).withoutAnnotations();
+    TypeMirror codec = CodecAnnotation.codecOf(c);
+    if (codec != null && (a.skip() || a.flatten())) {
+      problems.error(
+          c,
+          ErrorId.ConflictingAnnotations,
+          where
+              + " is @CqlCodec and "
+              + (a.skip() ? "@Skip" : "@Flatten")
+              + ", so the codec would code nothing; remove one");
+      return null;
+    }
     if (a.skip()) {
       return new Component(name, name, javaType, null, true, false, false, null);
     }
@@ -206,7 +238,8 @@ final class ModelBuilder {
           ? null
           : new Component(name, column, javaType, null, false, false, false, inner);
     }
-    TypeModel type = types.resolve(c, where, mirror, kind);
+    TypeModel type =
+        codec == null ? types.resolve(c, where, mirror, kind) : codecs.resolve(c, where, codec);
     if (type == null || problems.count() > before) {
       return null;
     }
@@ -243,7 +276,7 @@ final class ModelBuilder {
     }
     // Problems of the flattened record are its own, reported when it is processed; a cycle
     // through it is also this component's.
-    ModelBuilder nested = new ModelBuilder(elements);
+    ModelBuilder nested = new ModelBuilder(elements, typeUtils);
     RecordModel inner = nested.record(target, Kind.ROW, flattening);
     for (Problems.Problem p : nested.problems()) {
       if (p.id() == ErrorId.FlattenCycle) {

@@ -72,6 +72,9 @@ final class Names {
     if (type instanceof Model.OptionalOf o) {
       return CodeBlock.of("$T.optionalDeserializer($L)", CODECS, deserializer(o.inner()));
     }
+    if (type instanceof Model.Custom c) {
+      return CodeBlock.of("$T.customCodec($T.class).$N()", SUPPORT, c.codec(), "deserializer");
+    }
     Model.Struct s = (Model.Struct) type;
     return CodeBlock.of("$T.DESERIALIZER", s.codec());
   }
@@ -93,6 +96,9 @@ final class Names {
     }
     if (type instanceof Model.OptionalOf o) {
       return CodeBlock.of("$T.optionalSerializer($L)", CODECS, serializer(o.inner()));
+    }
+    if (type instanceof Model.Custom c) {
+      return CodeBlock.of("$T.customCodec($T.class).$N()", SUPPORT, c.codec(), "serializer");
     }
     Model.Struct s = (Model.Struct) type;
     return CodeBlock.of("$T.SERIALIZER", s.codec());

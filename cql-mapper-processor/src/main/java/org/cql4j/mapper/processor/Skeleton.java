@@ -1,6 +1,7 @@
 package org.cql4j.mapper.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
@@ -28,6 +29,31 @@ final class Skeleton {
       ClassName serializerInterface,
       String bindWriter,
       String what) {
+    return codecClass(
+            m,
+            deserializerInterface,
+            CodeBlock.of("$T::$N", m.codec(), bindDecoder),
+            serializerInterface,
+            CodeBlock.of("$T::$N", m.codec(), bindWriter),
+            what)
+        .addField(
+            FieldSpec.builder(
+                    String.class, "JAVA_TYPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$S", m.record().canonicalName())
+                .build());
+  }
+
+  /**
+   * The same with the expressions that build the two codecs, and without the {@code JAVA_TYPE}
+   * constant the {@code bind...} methods name in messages.
+   */
+  static TypeSpec.Builder codecClass(
+      RecordModel m,
+      ClassName deserializerInterface,
+      CodeBlock deserializerValue,
+      ClassName serializerInterface,
+      CodeBlock serializerValue,
+      String what) {
     TypeName deserializer = Names.of(deserializerInterface, m.record());
     TypeName serializer = Names.of(serializerInterface, m.record());
     return TypeSpec.classBuilder(m.codec())
@@ -46,7 +72,7 @@ final class Skeleton {
                     "Reads {@link $T}; binds once per $L.\n",
                     m.record(),
                     m.kind() == Model.Kind.ROW ? "result metadata" : "CQL type")
-                .initializer("$T::$N", m.codec(), bindDecoder)
+                .initializer(deserializerValue)
                 .build())
         .addField(
             FieldSpec.builder(
@@ -55,12 +81,7 @@ final class Skeleton {
                     "Writes {@link $T}; binds once per $L.\n",
                     m.record(),
                     m.kind() == Model.Kind.ROW ? "statement" : "CQL type")
-                .initializer("$T::$N", m.codec(), bindWriter)
-                .build())
-        .addField(
-            FieldSpec.builder(
-                    String.class, "JAVA_TYPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$S", m.record().canonicalName())
+                .initializer(serializerValue)
                 .build())
         .addMethod(
             MethodSpec.constructorBuilder()

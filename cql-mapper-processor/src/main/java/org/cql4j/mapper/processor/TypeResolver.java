@@ -3,7 +3,9 @@ package org.cql4j.mapper.processor;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -14,8 +16,10 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import org.cql4j.mapper.CqlName;
 import org.cql4j.mapper.CqlTuple;
 import org.cql4j.mapper.Row;
+import org.cql4j.mapper.Transparent;
 import org.cql4j.mapper.UserType;
 import org.cql4j.mapper.processor.Model.Kind;
 import org.cql4j.mapper.processor.Model.TypeModel;
@@ -112,7 +116,10 @@ final class TypeResolver {
     return switch (qualified) {
       case "java.util.List", "java.util.Set", "java.util.Map", "java.util.Optional" ->
           generic(c, where, declared, qualified, topLevel, ownerKind);
-      default -> record(c, where, mirror, element, topLevel, ownerKind);
+      default ->
+          element.getKind() == ElementKind.ENUM
+              ? enumType(c, where, element)
+              : record(c, where, mirror, element, topLevel, ownerKind);
     };
   }
 
@@ -159,7 +166,10 @@ final class TypeResolver {
     return qualified.equals("java.util.List") ? new Model.ListOf(e) : new Model.SetOf(e);
   }
 
-  /** A {@code @UserType} or {@code @CqlTuple} record, or why another type does not map. */
+  /**
+   * A {@code @UserType}, {@code @CqlTuple} or {@code @Transparent} record, or why another type does
+   * not map.
+   */
   private TypeModel record(
       Element c,
       String where,
@@ -176,6 +186,9 @@ final class TypeResolver {
     if (element.getAnnotation(CqlTuple.class) != null) {
       return struct(c, where, element, Kind.TUPLE);
     }
+    if (element.getAnnotation(Transparent.class) != null) {
+      return struct(c, where, element, Kind.TRANSPARENT);
+    }
     if (element.getAnnotation(Row.class) != null) {
       return unsupported(
           c,
@@ -186,10 +199,77 @@ final class TypeResolver {
               : "a @Row record maps to columns, not to a value; use a @UserType or @CqlTuple record");
     }
     return unsupported(
-        c, where, mirror, "annotate the record @UserType (user type) or @CqlTuple (tuple)");
+        c,
+        where,
+        mirror,
+        "annotate the record @UserType (user type), @CqlTuple (tuple) or, with one component,"
+            + " @Transparent (mapped as that component)");
+  }
+
+  /**
+   * An enum: {@code text} or {@code ascii}, each constant as its name or its {@code @CqlName}; the
+   * runtime's enum codec reads the same names. Problems of the enum's names are reported on the
+   * component, since the enum may come from a library.
+   */
+  private TypeModel enumType(Element c, String where, TypeElement element) {
+    if (!accessible(c, where, element)) {
+      return null;
+    }
+    Map<String, String> seen = new HashMap<>();
+    boolean ok = true;
+    for (Element e : element.getEnclosedElements()) {
+      if (e.getKind() != ElementKind.ENUM_CONSTANT) {
+        continue;
+      }
+      String constant = e.getSimpleName().toString();
+      CqlName cqlName = e.getAnnotation(CqlName.class);
+      String name = cqlName == null ? constant : cqlName.value();
+      if (name.isEmpty()) {
+        problems.error(
+            c,
+            ErrorId.InvalidName,
+            where
+                + " has type "
+                + element.getSimpleName()
+                + ", whose constant "
+                + constant
+                + " has an empty @CqlName; give the text it is stored as");
+        ok = false;
+        continue;
+      }
+      String previous = seen.putIfAbsent(name, constant);
+      if (previous != null) {
+        problems.error(
+            c,
+            ErrorId.DuplicateEnumName,
+            where
+                + " has type "
+                + element.getSimpleName()
+                + ", whose constants "
+                + previous
+                + " and "
+                + constant
+                + " are both stored as '"
+                + name
+                + "'; give one of them another @CqlName");
+        ok = false;
+      }
+    }
+    return ok ? new Model.Builtin(ClassName.get(element)) : null;
   }
 
   private TypeModel struct(Element c, String where, TypeElement element, Kind kind) {
+    if (!accessible(c, where, element)) {
+      return null;
+    }
+    if (!element.getTypeParameters().isEmpty()) {
+      return null; // reported as GenericRecord on the element itself
+    }
+    return new Model.Struct(ClassName.get(element), ModelBuilder.codecName(element, kind));
+  }
+
+  /** Whether the generated codec, in the component's package, can name {@code element}. */
+  private boolean accessible(Element c, String where, TypeElement element) {
     Element owner = c.getEnclosingElement();
     String pkg = elements.getPackageOf(owner).getQualifiedName().toString();
     for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
@@ -205,13 +285,10 @@ final class TypeResolver {
                 + ", which the generated codec in package '"
                 + pkg
                 + "' cannot see; make it (and the types enclosing it) accessible");
-        return null;
+        return false;
       }
     }
-    if (!element.getTypeParameters().isEmpty()) {
-      return null; // reported as GenericRecord on the element itself
-    }
-    return new Model.Struct(ClassName.get(element), ModelBuilder.codecName(element, kind));
+    return true;
   }
 
   private TypeModel unsupported(Element c, String where, TypeMirror mirror, String hint) {

@@ -44,6 +44,16 @@ final class CompiledClasses extends ClassLoader {
     return defineClass(name, bytes, 0, bytes.length);
   }
 
+  /** A compiled class, as {@code Class<Object>} so that its codecs take any object. */
+  @SuppressWarnings("unchecked")
+  Class<Object> type(String name) {
+    try {
+      return (Class<Object>) loadClass(name);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Creates a record through its canonical constructor. */
   Object record(String name, Object... components) {
     try {

@@ -3,7 +3,6 @@ package org.cql4j.mapper.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -13,11 +12,7 @@ class DiagnosticsTest {
   private static final String IMPORTS = "import org.cql4j.mapper.*; import java.util.*;";
 
   private static JavaFileObject source(String name, String... lines) {
-    String[] all = new String[lines.length + 2];
-    all[0] = "package test;";
-    all[1] = IMPORTS;
-    System.arraycopy(lines, 0, all, 2, lines.length);
-    return JavaFileObjects.forSourceLines("test." + name, all);
+    return Sources.inline(name, IMPORTS, lines);
   }
 
   private static Compilation compile(JavaFileObject... sources) {
@@ -78,7 +73,7 @@ class DiagnosticsTest {
             "    List<Optional<String>> inner) {}");
     Compilation c = compile(src);
     assertThat(c)
-        .hadErrorContaining("annotate the record @UserType (user type) or @CqlTuple")
+        .hadErrorContaining("annotate the record @UserType (user type), @CqlTuple (tuple) or")
         .inFile(src)
         .onLineContaining("Plain plain");
     assertThat(c)

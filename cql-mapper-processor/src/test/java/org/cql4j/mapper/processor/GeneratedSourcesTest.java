@@ -34,6 +34,22 @@ class GeneratedSourcesTest {
     }
   }
 
+  @Test
+  void generatesTheGoldenSourcesForEnumsTransparentRecordsAndCustomCodecs() {
+    Compilation compilation = Sources.compile(Sources.valueMappings());
+    assertThat(compilation).succeededWithoutWarnings();
+    for (String codec :
+        List.of(
+            "Account_CqlRowCodec",
+            "Contact_CqlUdtCodec",
+            "Email_CqlTransparentCodec",
+            "AccountId_CqlTransparentCodec")) {
+      assertThat(compilation)
+          .generatedSourceFile("test." + codec)
+          .hasSourceEquivalentTo(Sources.golden("test/" + codec + ".java"));
+    }
+  }
+
   /**
    * Rewrites the golden files from the current generator: {@code ./mvnw ... verify
    * -Dcql4j.updateGolden=true}, then review the diff.
@@ -43,7 +59,9 @@ class GeneratedSourcesTest {
     if (!Boolean.getBoolean("cql4j.updateGolden")) {
       return;
     }
-    for (JavaFileObject f : Sources.compile(Sources.representative()).generatedSourceFiles()) {
+    List<JavaFileObject> inputs = new ArrayList<>(Sources.representative());
+    inputs.addAll(Sources.valueMappings());
+    for (JavaFileObject f : Sources.compile(inputs).generatedSourceFiles()) {
       Path target =
           Path.of("src/test/resources/golden", f.getName().replaceFirst("^/SOURCE_OUTPUT/", ""));
       Files.createDirectories(target.getParent());

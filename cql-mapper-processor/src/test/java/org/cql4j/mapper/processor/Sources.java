@@ -34,9 +34,34 @@ final class Sources {
     return all;
   }
 
+  /**
+   * The value mappings: an enum with a renamed constant, transparent records over text and a
+   * primitive, a custom codec, and a row and a user type using them, nested too.
+   */
+  static List<JavaFileObject> valueMappings() {
+    List<JavaFileObject> all = new ArrayList<>();
+    for (String name :
+        List.of("Status", "Email", "AccountId", "Money", "MoneyCodec", "Contact", "Account")) {
+      all.add(input("test/" + name + ".java"));
+    }
+    return all;
+  }
+
   /** Compiles with the processor and -Werror-free defaults. */
   static Compilation compile(List<JavaFileObject> sources) {
     return javac().withProcessors(new CqlMapperProcessor()).compile(sources);
+  }
+
+  /**
+   * An inline source {@code test.<name>}: the package line, one line of imports, then {@code
+   * lines}, so that diagnostics point at the lines as given.
+   */
+  static JavaFileObject inline(String name, String imports, String... lines) {
+    String[] all = new String[lines.length + 2];
+    all[0] = "package test;";
+    all[1] = imports;
+    System.arraycopy(lines, 0, all, 2, lines.length);
+    return JavaFileObjects.forSourceLines("test." + name, all);
   }
 
   /** Compiles one inline source named {@code test.<name>}. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.cql4j.protocol.deserialize.DeserializeRow;
 import org.cql4j.protocol.deserialize.DeserializeValue;
 import org.cql4j.protocol.deserialize.TypeCheckException;
@@ -242,6 +243,42 @@ public final class Codecs {
    */
   public static <T> SerializeValue<Optional<T>> optionalSerializer(SerializeValue<T> inner) {
     return CollectionWriters.optional(inner);
+  }
+
+  /**
+   * Returns a deserializer that reads a value with {@code inner} and converts it with {@code read}:
+   * the way to map a type of one's own onto a type with a codec, as a {@code @Transparent} record
+   * maps onto its component ({@code Codecs.mappedDeserializer("Email", Codecs.deserializer(
+   * String.class), Email::new)}). A null cell reads as null without calling {@code read}.
+   * Thread-safe if {@code read} is.
+   *
+   * @param javaType the name of the Java type read, for messages
+   * @param inner the deserializer of the type converted from
+   * @param read converts a non-null value
+   * @param <A> the type converted from
+   * @param <B> the type read
+   * @return the deserializer
+   */
+  public static <A, B> DeserializeValue<B> mappedDeserializer(
+      String javaType, DeserializeValue<A> inner, Function<? super A, ? extends B> read) {
+    return CollectionDecoders.mapped(javaType, inner, read);
+  }
+
+  /**
+   * Returns a serializer that converts a value with {@code write} and writes the result with {@code
+   * inner}; the counterpart of {@link #mappedDeserializer}. A null value, or a null result of
+   * {@code write}, writes a null. Thread-safe if {@code write} is.
+   *
+   * @param javaType the name of the Java type written, for messages
+   * @param inner the serializer of the type converted to
+   * @param write converts a non-null value
+   * @param <A> the type converted to
+   * @param <B> the type written
+   * @return the serializer
+   */
+  public static <A, B> SerializeValue<B> mappedSerializer(
+      String javaType, SerializeValue<A> inner, Function<? super B, ? extends A> write) {
+    return CollectionWriters.mapped(javaType, inner, write);
   }
 
   /**

@@ -12,7 +12,9 @@ import static org.cql4j.protocol.value.GeneratedCodecMessages.orderProblem;
 import static org.cql4j.protocol.value.GeneratedCodecMessages.unmapped;
 
 import io.netty.buffer.ByteBuf;
+import java.lang.reflect.InvocationTargetException;
 import java.util.List;
+import org.cql4j.protocol.CqlException;
 import org.cql4j.protocol.deserialize.DeserializationException;
 import org.cql4j.protocol.deserialize.DeserializeValue;
 import org.cql4j.protocol.deserialize.RawRow;
@@ -433,5 +435,40 @@ public final class GeneratedCodecSupport {
             null, type, javaType, describe(type, index) + ": " + e.getMessage());
     wrapped.initCause(e);
     return wrapped;
+  }
+
+  // ---- custom codecs ----
+
+  private static final ClassValue<Object> CUSTOM_CODECS =
+      new ClassValue<>() {
+        @Override
+        protected Object computeValue(Class<?> codecClass) {
+          try {
+            return codecClass.getConstructor().newInstance();
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            Throwable cause = e instanceof InvocationTargetException i ? i.getCause() : e;
+            throw new CqlException(
+                "The codec "
+                    + codecClass.getName()
+                    + " named by @CqlCodec cannot be instantiated ("
+                    + cause
+                    + "); it needs a public no-argument constructor",
+                cause);
+          }
+        }
+      };
+
+  /**
+   * The one instance of a codec class named by {@code @CqlCodec}, created with its public
+   * no-argument constructor on first use; runs once per generated bind, allocates nothing after the
+   * first call.
+   *
+   * @param codecClass a {@link ValueCodec} class
+   * @param <C> the codec class
+   * @return the shared instance
+   * @throws CqlException if the class cannot be instantiated
+   */
+  public static <C extends ValueCodec<?>> C customCodec(Class<C> codecClass) {
+    return codecClass.cast(CUSTOM_CODECS.get(codecClass));
   }
 }

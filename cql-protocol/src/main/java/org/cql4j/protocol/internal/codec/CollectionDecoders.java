@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.cql4j.protocol.deserialize.DeserializeValue;
 import org.cql4j.protocol.deserialize.TypeCheckException;
@@ -80,6 +81,31 @@ public final class CollectionDecoders {
         type -> {
           DeserializeValue.Decoder<T> d = inner.bind(type);
           return cell -> cell == null ? Optional.empty() : Optional.ofNullable(d.decode(cell));
+        });
+  }
+
+  /** See {@code Codecs.mappedDeserializer}. */
+  public static <A, B> DeserializeValue<B> mapped(
+      String javaType, DeserializeValue<A> inner, Function<? super A, ? extends B> read) {
+    return new Named.Deserializer<>(
+        javaType,
+        new DeserializeValue<B>() {
+          @Override
+          public Decoder<B> bind(ColumnType type) {
+            return convert(inner.bind(type));
+          }
+
+          @Override
+          public Decoder<B> bindNonFrozenCollection(ColumnType type) {
+            return convert(inner.bindNonFrozenCollection(type));
+          }
+
+          private Decoder<B> convert(Decoder<A> d) {
+            return cell -> {
+              A value = d.decode(cell);
+              return value == null ? null : read.apply(value);
+            };
+          }
         });
   }
 

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.cql4j.protocol.serialize.SerializationException;
 import org.cql4j.protocol.serialize.SerializeValue;
 import org.cql4j.protocol.types.ColumnType;
@@ -114,5 +115,19 @@ public final class CollectionWriters {
       throw new SerializationException(
           null, type, name, "a collection cannot contain null or unset (element " + e + ")");
     }
+  }
+
+  /** See {@code Codecs.mappedSerializer}. */
+  public static <A, B> SerializeValue<B> mapped(
+      String javaType, SerializeValue<A> inner, Function<? super B, ? extends A> write) {
+    return new Named.Serializer<>(
+        javaType,
+        type -> {
+          SerializeValue.Writer<A> w = inner.bind(type);
+          return (value, out) -> {
+            A converted = value == null ? null : write.apply(value);
+            return converted == null ? SerializeValue.Writer.NULL : w.write(converted, out);
+          };
+        });
   }
 }

@@ -6,20 +6,23 @@ import org.cql4j.protocol.deserialize.DeserializeValue;
 import org.cql4j.protocol.serialize.SerializeValue;
 
 /**
- * Finds the codecs that cql-mapper-processor generated for a {@code @UserType} or {@code @CqlTuple}
- * record, so that such a record is a value like any other: a bound value on its own, an element of
- * a bound list, set or map, or the target of {@code CqlRow.get(i, Address.class)}. Thread-safe; the
- * lookup runs once per class and is cached in a {@link ClassValue}.
+ * Finds the codecs that cql-mapper-processor generated for a {@code @UserType}, {@code @CqlTuple}
+ * or {@code @Transparent} record, so that such a record is a value like any other: a bound value on
+ * its own, an element of a bound list, set or map, or the target of {@code CqlRow.get(i,
+ * Address.class)}. Thread-safe; the lookup runs once per class and is cached in a {@link
+ * ClassValue}.
  *
  * <p>Convention (shared with the processor and the session's row codecs): for a record {@code
  * com.x.Outer.Address} (binary name {@code com.x.Outer$Address}) the generated class is {@code
- * com.x.Outer_Address_CqlUdtCodec} for a user type or {@code ..._CqlTupleCodec} for a tuple, with a
- * public no-arg constructor and public no-arg methods {@code serializer()} and {@code
- * deserializer()}. In a named JPMS module the record's package must be exported to {@code
- * org.cql4j.protocol} for the lookup to instantiate it.
+ * com.x.Outer_Address_CqlUdtCodec} for a user type, {@code ..._CqlTupleCodec} for a tuple or {@code
+ * ..._CqlTransparentCodec} for a transparent record, with a public no-arg constructor and public
+ * no-arg methods {@code serializer()} and {@code deserializer()}. In a named JPMS module the
+ * record's package must be exported to {@code org.cql4j.protocol} for the lookup to instantiate it.
  */
 public final class GeneratedStructCodecs {
-  private static final String[] SUFFIXES = {"_CqlUdtCodec", "_CqlTupleCodec"};
+  private static final String[] SUFFIXES = {
+    "_CqlUdtCodec", "_CqlTupleCodec", "_CqlTransparentCodec"
+  };
 
   private static final ClassValue<Found> FOUND =
       new ClassValue<>() {
@@ -67,8 +70,8 @@ public final class GeneratedStructCodecs {
     return type.isRecord()
         ? "record "
             + type.getName()
-            + " has no generated codec: annotate it @UserType or @CqlTuple (or pass a @Row record"
-            + " as the whole row), with cql-mapper-processor on the annotation processor path"
+            + " has no generated codec: annotate it @UserType, @CqlTuple or @Transparent (or pass a @Row"
+            + " record as the whole row), with cql-mapper-processor on the annotation processor path"
         : "this Java type has no CQL mapping; see the type table of the documentation";
   }
 

@@ -113,21 +113,31 @@ public final class Registry {
   }
 
   /**
-   * The built-in deserializer of exactly this class, or the generated one of a {@code @UserType} or
-   * {@code @CqlTuple} record, or null.
+   * The built-in deserializer of exactly this class, an enum's, or the generated one of a
+   * {@code @UserType}, {@code @CqlTuple} or {@code @Transparent} record, or null.
    */
   public static DeserializeValue<?> deserializer(Class<?> javaClass) {
     DeserializeValue<?> d = DESERIALIZERS.get(javaClass);
-    return d != null ? d : GeneratedStructCodecs.deserializer(javaClass);
+    if (d != null) {
+      return d;
+    }
+    return javaClass.isEnum()
+        ? EnumCodecs.deserializer(javaClass)
+        : GeneratedStructCodecs.deserializer(javaClass);
   }
 
   /**
-   * The built-in serializer of exactly this class, or the generated one of a {@code @UserType} or
-   * {@code @CqlTuple} record, or null.
+   * The built-in serializer of exactly this class, an enum's, or the generated one of a
+   * {@code @UserType}, {@code @CqlTuple} or {@code @Transparent} record, or null.
    */
   public static SerializeValue<?> serializer(Class<?> javaClass) {
     SerializeValue<?> s = SERIALIZERS.get(javaClass);
-    return s != null ? s : GeneratedStructCodecs.serializer(javaClass);
+    if (s != null) {
+      return s;
+    }
+    return javaClass.isEnum()
+        ? EnumCodecs.serializer(javaClass)
+        : GeneratedStructCodecs.serializer(javaClass);
   }
 
   /**
@@ -145,6 +155,10 @@ public final class Registry {
     }
     if (c.isRecord()) {
       return GeneratedStructCodecs.serializer(c);
+    }
+    Class<?> enumClass = EnumCodecs.enumOf(c);
+    if (enumClass != null) {
+      return EnumCodecs.serializer(enumClass);
     }
     for (Class<?> general :
         List.of(
