@@ -9,8 +9,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.cql4j.protocol.value.Values;
+import org.cql4j.session.QueryResult;
 import org.cql4j.session.Session;
+import org.cql4j.session.statement.PreparedStatement;
 import org.cql4j.testkit.CassandraTest;
 import org.cql4j.testkit.CqlProxy;
 import org.cql4j.testkit.TestCluster;
@@ -59,6 +63,44 @@ class ThrottlingIT {
       // completing request and the waiting one its permit starts both count: one per event loop
       assertThat(result.get("peakInFlight"))
           .isLessThanOrEqualTo(ThrottlingLoad.MAX_IN_FLIGHT + ThrottlingLoad.MAX_QUEUED + 8L);
+    } finally {
+      proxy.rules().clear();
+    }
+  }
+
+  /**
+   * A request whose future the caller cancels (as a paging subscriber does when it cancels, or
+   * {@code orTimeout} when it fires) gives back its permit and its serialized values at once: the
+   * next request is admitted although the cancelled one's answer has not come, and nothing leaks
+   * when the answer arrives (the leak check would fail the class).
+   */
+  @Test
+  void aCancelledRequestGivesBackItsPermitAtOnce(TestCluster cassandra) throws Exception {
+    CqlProxy proxy = cassandra.proxy().orElseThrow();
+    try (Session session =
+        Session.builder()
+            .knownNodes(cassandra.contactPoints())
+            .maxConcurrentRequests(1, 0)
+            .build()) {
+      session.queryUnpaged(
+          "CREATE KEYSPACE IF NOT EXISTS throttling WITH replication ="
+              + " {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.queryUnpaged("CREATE TABLE IF NOT EXISTS throttling.kv (k int PRIMARY KEY, v blob)");
+      PreparedStatement select = session.prepare("SELECT v FROM throttling.kv WHERE k = ?");
+      proxy
+          .rules()
+          .add(
+              Condition.direction(Direction.RESPONSE).and(Condition.queryContains("throttling.kv")),
+              Action.delay(Duration.ofSeconds(1)));
+      for (int i = 0; i < 20; i++) {
+        CompletableFuture<QueryResult> slow = session.executeUnpagedAsync(select, Values.of(i));
+        assertThat(slow.cancel(false)).isTrue();
+      }
+      proxy.rules().clear();
+      assertThat(session.executeUnpaged(select, Values.of(1)).isRows())
+          .as("admitted: every cancelled request gave its permit back")
+          .isTrue();
+      Thread.sleep(1_500); // the cancelled requests' answers arrive, and are dropped
     } finally {
       proxy.rules().clear();
     }

@@ -75,7 +75,7 @@ public final class CqlRequest<T> extends Execution
   private final DefaultClusterState clusterState;
   private final History history;
   private final long startNanos = System.nanoTime();
-  private final CompletableFuture<T> result = new CompletableFuture<>();
+  private final CompletableFuture<T> result = new Result();
   // guarded by this
   private boolean picked;
   private Node pickedNode;
@@ -447,6 +447,42 @@ public final class CqlRequest<T> extends Execution
     }
     history.requestError(error);
     result.completeExceptionally(error);
+  }
+
+  /**
+   * The future the caller gets. Completed by the caller first (cancelled when a paging subscriber
+   * cancels, timed out by {@code orTimeout}), it still gives back what the request holds: its
+   * serialized values, its permit of the session's limiter, its speculative timer; the answer that
+   * arrives later is then dropped like a slower speculative execution's. The request's own
+   * completions ran {@link #markDone()} first, so these overrides do nothing more for them.
+   */
+  private final class Result extends CompletableFuture<T> {
+    @Override
+    public boolean complete(T value) {
+      boolean completed = super.complete(value);
+      if (completed) {
+        markDone();
+      }
+      return completed;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable error) {
+      boolean completed = super.completeExceptionally(error);
+      if (completed) {
+        markDone();
+      }
+      return completed;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        markDone();
+      }
+      return cancelled;
+    }
   }
 
   // the first completion wins; it stops the speculative timer and releases the values
