@@ -17,6 +17,7 @@ module org.cql4j.session {
 
   exports org.cql4j.session;
   exports org.cql4j.session.auth;
+  exports org.cql4j.session.dao;
   exports org.cql4j.session.errors;
   exports org.cql4j.session.observability;
   exports org.cql4j.session.policy;

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Names the column, bind marker or user-type field a component maps to, instead of the component's
- * own name; on an enum constant, the text the constant is stored as, instead of its name. Compared
- * exactly (case-sensitively) with the name in the metadata or the stored text.
+ * own name; on an enum constant, the text the constant is stored as, instead of its name; on a
+ * parameter of a {@link Dao} method, the named bind marker it binds to. Compared exactly
+ * (case-sensitively) with the name in the metadata or the stored text.
  *
  * <pre>{@code
  * @Row
@@ -23,7 +24,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME) // the enum codecs read it on constants at run time
-@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER})
 public @interface CqlName {
   /**
    * The CQL name, not empty.

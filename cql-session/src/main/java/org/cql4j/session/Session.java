@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.protocol.value.Values;
+import org.cql4j.session.dao.DaoSupport;
 import org.cql4j.session.internal.session.BlockingCalls;
 import org.cql4j.session.observability.Metrics;
 import org.cql4j.session.profile.ExecutionProfileHandle;
@@ -402,6 +403,30 @@ public interface Session extends AutoCloseable {
 
   /** The execution profile handle statements run with when they carry none. */
   ExecutionProfileHandle getDefaultExecutionProfileHandle();
+
+  /**
+   * The execution profile registered under a name with {@link
+   * SessionBuilder#executionProfile(String, ExecutionProfileHandle)}. Thread-safe.
+   *
+   * @param name the profile's name
+   * @return its handle, or empty
+   */
+  Optional<ExecutionProfileHandle> getExecutionProfileHandle(String name);
+
+  /**
+   * Returns the implementation that cql-mapper-processor generated for a {@code @Dao} interface,
+   * running on this session; each of its statements is prepared once, on first use. Thread-safe;
+   * the DAO is too.
+   *
+   * @param daoInterface the interface annotated {@code @Dao}
+   * @param <D> the interface
+   * @return a new DAO
+   * @throws IllegalArgumentException if no implementation was generated, or a method names an
+   *     execution profile this session does not have
+   */
+  default <D> D dao(Class<D> daoInterface) {
+    return DaoSupport.create(this, daoInterface);
+  }
 
   /** Whether {@link #close()} was called. */
   boolean isClosed();

@@ -4,8 +4,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
@@ -59,6 +61,7 @@ public final class SessionBuilder {
   private boolean hostnameVerification;
   private String keyspace;
   private ExecutionProfileHandle defaultProfile;
+  private final Map<String, ExecutionProfileHandle> namedProfiles = new LinkedHashMap<>();
   private PoolSize poolSize = PoolSize.defaultSize();
   private final List<RequestListener> requestListeners = new ArrayList<>();
   private final List<NodeStateListener> nodeStateListeners = new ArrayList<>();
@@ -242,6 +245,21 @@ public final class SessionBuilder {
    */
   public SessionBuilder defaultExecutionProfileHandle(ExecutionProfileHandle handle) {
     this.defaultProfile = Objects.requireNonNull(handle, "handle");
+    return this;
+  }
+
+  /**
+   * Registers an execution profile under a name, for what names profiles rather than holding
+   * handles: a {@code @Dao} method's {@code @StatementAttributes(profile = "name")}; none by
+   * default. A later call with the same name replaces the handle.
+   *
+   * @param name the name
+   * @param handle the profile's handle
+   * @return this builder
+   */
+  public SessionBuilder executionProfile(String name, ExecutionProfileHandle handle) {
+    namedProfiles.put(
+        Objects.requireNonNull(name, "name"), Objects.requireNonNull(handle, "handle"));
     return this;
   }
 
@@ -514,6 +532,7 @@ public final class SessionBuilder {
             hostnameVerification,
             keyspace,
             defaultProfile != null ? defaultProfile : ExecutionProfile.defaults().intoHandle(),
+            namedProfiles,
             poolSize,
             shardAwarePortLow,
             shardAwarePortHigh,

@@ -34,7 +34,31 @@ enum ErrorId {
   /** {@code @Transparent} on a record without exactly one component. */
   TransparentArity,
   /** A {@code @CqlCodec} class that cannot code the component. */
-  InvalidCodec;
+  InvalidCodec,
+  /** {@code @Dao} on a class, record or enum, or on a generic or private interface. */
+  DaoNotInterface,
+  /** An abstract method of a {@code @Dao} interface without {@code @Query}. */
+  MissingQuery,
+  /** A {@code @Query} method's return type that a DAO cannot produce. */
+  UnsupportedReturnType,
+  /** Bind markers that do not match the method's parameters. */
+  MarkerMismatch,
+  /** A {@code @Row} result type that cannot hold the selected columns. */
+  RowColumns,
+  /** A {@code @StatementAttributes} value that names nothing or is out of range. */
+  InvalidAttribute,
+  /** CQL text with an unterminated string, quoted name or comment. */
+  InvalidCql,
+  /** A keyspace the schema ({@code -Acql4j.schema}) does not declare. */
+  UnknownKeyspace,
+  /** A table the schema does not declare. */
+  UnknownTable,
+  /** A column its table does not have in the schema. */
+  UnknownColumn,
+  /** A Java type that cannot bind to, or read, a column's CQL type in the schema. */
+  TypeMismatch,
+  /** A schema file that cannot be read or parsed. */
+  InvalidSchema;
 
   /** The bracketed prefix of a message; thread-safe. */
   String tag() {

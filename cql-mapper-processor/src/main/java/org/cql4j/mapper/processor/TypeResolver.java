@@ -32,7 +32,7 @@ final class TypeResolver {
   private static final String PROTOCOL_VALUE = "org.cql4j.protocol.value";
 
   /** Java types with a built-in codec, by canonical name (api.md's type table). */
-  private static final Set<String> BUILTINS =
+  static final Set<String> BUILTINS =
       Set.of(
           "java.lang.Boolean",
           "java.lang.Byte",

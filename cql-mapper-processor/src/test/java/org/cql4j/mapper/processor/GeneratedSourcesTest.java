@@ -50,6 +50,15 @@ class GeneratedSourcesTest {
     }
   }
 
+  @Test
+  void generatesTheGoldenDao() {
+    Compilation compilation = Sources.compile(Sources.dao());
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.PersonDao_CqlDao")
+        .hasSourceEquivalentTo(Sources.golden("test/PersonDao_CqlDao.java"));
+  }
+
   /**
    * Rewrites the golden files from the current generator: {@code ./mvnw ... verify
    * -Dcql4j.updateGolden=true}, then review the diff.
@@ -61,6 +70,7 @@ class GeneratedSourcesTest {
     }
     List<JavaFileObject> inputs = new ArrayList<>(Sources.representative());
     inputs.addAll(Sources.valueMappings());
+    inputs.addAll(Sources.dao());
     for (JavaFileObject f : Sources.compile(inputs).generatedSourceFiles()) {
       Path target =
           Path.of("src/test/resources/golden", f.getName().replaceFirst("^/SOURCE_OUTPUT/", ""));

@@ -47,6 +47,11 @@ final class Sources {
     return all;
   }
 
+  /** A {@code @Dao} with every binding and return type, and its {@code @Row}. */
+  static List<JavaFileObject> dao() {
+    return List.of(input("test/Person.java"), input("test/PersonDao.java"));
+  }
+
   /** Compiles with the processor and -Werror-free defaults. */
   static Compilation compile(List<JavaFileObject> sources) {
     return javac().withProcessors(new CqlMapperProcessor()).compile(sources);
@@ -62,6 +67,15 @@ final class Sources {
     all[1] = imports;
     System.arraycopy(lines, 0, all, 2, lines.length);
     return JavaFileObjects.forSourceLines("test." + name, all);
+  }
+
+  /** Compiles with the processor given {@code -Acql4j.schema} of src/test/resources/schema. */
+  static Compilation compileWithSchema(List<JavaFileObject> sources) {
+    String schema = java.nio.file.Path.of("src/test/resources/schema").toAbsolutePath().toString();
+    return javac()
+        .withProcessors(new CqlMapperProcessor())
+        .withOptions("-Acql4j.schema=" + schema)
+        .compile(sources);
   }
 
   /** Compiles one inline source named {@code test.<name>}. */

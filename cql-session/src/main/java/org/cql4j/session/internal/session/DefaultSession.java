@@ -195,6 +195,11 @@ public final class DefaultSession implements Session {
   }
 
   @Override
+  public Optional<ExecutionProfileHandle> getExecutionProfileHandle(String name) {
+    return Optional.ofNullable(context.config().namedProfiles().get(name));
+  }
+
+  @Override
   public boolean isClosed() {
     return closed.get();
   }

@@ -2,6 +2,7 @@ package org.cql4j.session.internal.session;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import org.cql4j.protocol.ProtocolVersion;
@@ -25,6 +26,7 @@ import org.cql4j.session.profile.ExecutionProfileHandle;
  * @param hostnameVerification whether TLS checks the node's name against its certificate
  * @param keyspace the keyspace to start in (already quoted when case-sensitive), or null
  * @param defaultProfile the session's default execution profile handle
+ * @param namedProfiles execution profile handles by name
  * @param poolSize connections per node or per shard
  * @param shardAwarePortLow the lowest local port for ScyllaDB's shard-aware port
  * @param shardAwarePortHigh the highest local port for ScyllaDB's shard-aware port
@@ -54,6 +56,7 @@ public record SessionConfig(
     boolean hostnameVerification,
     String keyspace,
     ExecutionProfileHandle defaultProfile,
+    Map<String, ExecutionProfileHandle> namedProfiles,
     PoolSize poolSize,
     int shardAwarePortLow,
     int shardAwarePortHigh,
@@ -80,6 +83,7 @@ public record SessionConfig(
   /** Checks the required components. */
   public SessionConfig {
     knownNodes = List.copyOf(knownNodes);
+    namedProfiles = Map.copyOf(namedProfiles);
     requestListeners = List.copyOf(requestListeners);
     nodeStateListeners = List.copyOf(nodeStateListeners);
     schemaChangeListeners = List.copyOf(schemaChangeListeners);

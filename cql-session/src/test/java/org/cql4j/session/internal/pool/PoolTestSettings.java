@@ -3,6 +3,7 @@ package org.cql4j.session.internal.pool;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.cql4j.protocol.ProtocolVersion;
 import org.cql4j.session.Compression;
 import org.cql4j.session.MonotonicTimestampGenerator;
@@ -38,6 +39,7 @@ final class PoolTestSettings {
             false,
             null,
             ExecutionProfile.defaults().intoHandle(),
+            Map.of(),
             size,
             ShardAwarePorts.DEFAULT_LOW,
             ShardAwarePorts.DEFAULT_HIGH,
