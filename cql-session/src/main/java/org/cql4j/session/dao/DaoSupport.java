@@ -11,6 +11,7 @@ import org.cql4j.protocol.value.CqlRow;
 import org.cql4j.session.QueryResult;
 import org.cql4j.session.QueryRowsResult;
 import org.cql4j.session.Session;
+import org.cql4j.session.internal.mapping.RowCodecs;
 import org.cql4j.session.profile.ExecutionProfileHandle;
 
 /**
@@ -39,9 +40,7 @@ public final class DaoSupport {
    */
   public static <D> D create(Session session, Class<D> daoInterface) {
     String name = daoInterface.getName();
-    int dot = name.lastIndexOf('.');
-    String generated =
-        name.substring(0, dot + 1) + name.substring(dot + 1).replace('$', '_') + SUFFIX;
+    String generated = RowCodecs.generatedName(daoInterface, SUFFIX);
     Class<?> implementation;
     try {
       implementation = Class.forName(generated, true, daoInterface.getClassLoader());

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything the driver logs, at every level down to TRACE, while a session logs in with a password
@@ -55,9 +51,7 @@ class LogOutputIT {
 
   private static List<String> contactPoints;
 
-  private final Logger driverLog = (Logger) LoggerFactory.getLogger("org.cql4j");
-  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-  private Level levelBefore;
+  private final DriverLogCapture log = new DriverLogCapture();
 
   @BeforeAll
   static void roleAndSchema(TestCluster cassandra) {
@@ -87,16 +81,12 @@ class LogOutputIT {
 
   @BeforeEach
   void capture() {
-    levelBefore = driverLog.getLevel();
-    driverLog.setLevel(Level.TRACE);
-    logged.start();
-    driverLog.addAppender(logged);
+    log.start();
   }
 
   @AfterEach
   void release() {
-    driverLog.detachAppender(logged);
-    driverLog.setLevel(levelBefore);
+    log.stop();
   }
 
   @Test
@@ -158,9 +148,9 @@ class LogOutputIT {
                     .close())
         .isInstanceOf(AuthenticationException.class);
 
-    List<String> lines = lines();
+    List<String> lines = log.lines();
     assertThat(lines).as("the driver's log lines").isNotEmpty();
-    assertThat(logged.list)
+    assertThat(log.events())
         .as("DEBUG lines are captured")
         .anyMatch(e -> e.getLevel() == Level.DEBUG);
     assertThat(lines)
@@ -191,9 +181,5 @@ class LogOutputIT {
       secrets.add(hex.formatHex(token));
     }
     return secrets.stream().flatMap(s -> List.of(s, s.toUpperCase(Locale.ROOT)).stream()).toList();
-  }
-
-  private List<String> lines() {
-    return DriverLogLines.of(logged.list);
   }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -51,7 +48,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Neither a password nor a bound value reaches anything the driver produces for people to read: the
@@ -94,9 +90,7 @@ class SecretsIT {
   private static List<String> contactPoints;
   private static CqlProxy proxy;
 
-  private final Logger driverLog = (Logger) LoggerFactory.getLogger("org.cql4j");
-  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-  private Level levelBefore;
+  private final DriverLogCapture log = new DriverLogCapture();
 
   private final List<Throwable> thrown = new ArrayList<>();
   private final List<String> texts = Collections.synchronizedList(new ArrayList<>());
@@ -130,16 +124,12 @@ class SecretsIT {
 
   @BeforeEach
   void capture() {
-    levelBefore = driverLog.getLevel();
-    driverLog.setLevel(Level.TRACE);
-    logged.start();
-    driverLog.addAppender(logged);
+    log.start();
   }
 
   @AfterEach
   void release() {
-    driverLog.detachAppender(logged);
-    driverLog.setLevel(levelBefore);
+    log.stop();
   }
 
   @Test
@@ -251,14 +241,14 @@ class SecretsIT {
             .toString());
 
     // what was captured is what the test meant to capture
-    List<String> lines = lines();
+    List<String> lines = log.lines();
     assertThat(thrown).hasSize(7);
     assertThat(lines)
         .as("the request logger's lines")
         .anyMatch(l -> l.contains("Request succeeded") && l.contains("BATCH"))
         .anyMatch(l -> l.contains("Request failed") && l.contains("RequestTimeoutException"))
         .anyMatch(l -> l.contains("Request failed") && l.contains("forged failure"));
-    assertThat(logged.list)
+    assertThat(log.events())
         .as("DEBUG lines are captured")
         .anyMatch(e -> e.getLevel() == Level.DEBUG);
     assertThat(texts)
@@ -360,9 +350,5 @@ class SecretsIT {
       secrets.add(hex.formatHex(token));
     }
     return secrets.stream().flatMap(s -> List.of(s, s.toUpperCase(Locale.ROOT)).stream()).toList();
-  }
-
-  private List<String> lines() {
-    return DriverLogLines.of(logged.list);
   }
 }

@@ -53,10 +53,19 @@ public final class RowCodecs {
    * @return the fully qualified binary name of its generated codec
    */
   public static String generatedCodecName(Class<?> type) {
+    return generatedName(type, SUFFIX);
+  }
+
+  /**
+   * The name of a class cql-mapper-processor generates for {@code type}: same package, the binary
+   * simple name with {@code $} replaced by {@code _}, then {@code suffix} ({@code _CqlRowCodec},
+   * {@code _CqlDao}).
+   */
+  public static String generatedName(Class<?> type, String suffix) {
     String name = type.getName();
     int dot = name.lastIndexOf('.');
     String pkg = dot < 0 ? "" : name.substring(0, dot + 1);
-    return pkg + name.substring(dot + 1).replace('$', '_') + SUFFIX;
+    return pkg + name.substring(dot + 1).replace('$', '_') + suffix;
   }
 
   /**

@@ -12,9 +12,7 @@ import org.cql4j.protocol.Consistency;
 import org.cql4j.protocol.errors.DbError;
 import org.cql4j.protocol.errors.DbException;
 import org.cql4j.protocol.frame.ResponseEnvelope;
-import org.cql4j.protocol.message.Batch;
 import org.cql4j.protocol.message.Prepare;
-import org.cql4j.protocol.message.Query;
 import org.cql4j.protocol.message.Request;
 import org.cql4j.protocol.message.VoidResult;
 import org.cql4j.session.Node;
@@ -60,8 +58,8 @@ public final class CqlRequest<T> extends Execution
     implements RequestDescription,
         SpeculativeExecutionContext,
         SpeculativeTimers.Target,
-        ConcurrencyLimiter.Waiter {
-  private static final int DESCRIPTION_LENGTH = 120;
+        ConcurrencyLimiter.Waiter,
+        RequestFuture.Owner {
   private static final long FIRST_ATTEMPT_GRACE_NANOS = 1_000_000;
 
   final SessionContext context;
@@ -75,7 +73,7 @@ public final class CqlRequest<T> extends Execution
   private final DefaultClusterState clusterState;
   private final History history;
   private final long startNanos = System.nanoTime();
-  private final CompletableFuture<T> result = new Result();
+  private final CompletableFuture<T> result = new RequestFuture<>(this);
   // guarded by this
   private boolean picked;
   private Node pickedNode;
@@ -449,40 +447,10 @@ public final class CqlRequest<T> extends Execution
     result.completeExceptionally(error);
   }
 
-  /**
-   * The future the caller gets. Completed by the caller first (cancelled when a paging subscriber
-   * cancels, timed out by {@code orTimeout}), it still gives back what the request holds: its
-   * serialized values, its permit of the session's limiter, its speculative timer; the answer that
-   * arrives later is then dropped like a slower speculative execution's. The request's own
-   * completions ran {@link #markDone()} first, so these overrides do nothing more for them.
-   */
-  private final class Result extends CompletableFuture<T> {
-    @Override
-    public boolean complete(T value) {
-      boolean completed = super.complete(value);
-      if (completed) {
-        markDone();
-      }
-      return completed;
-    }
-
-    @Override
-    public boolean completeExceptionally(Throwable error) {
-      boolean completed = super.completeExceptionally(error);
-      if (completed) {
-        markDone();
-      }
-      return completed;
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      boolean cancelled = super.cancel(mayInterruptIfRunning);
-      if (cancelled) {
-        markDone();
-      }
-      return cancelled;
-    }
+  /** The caller completed the future before the request did: release what it holds. */
+  @Override
+  public void futureCompleted() {
+    markDone();
   }
 
   // the first completion wins; it stops the speculative timer and releases the values
@@ -519,14 +487,7 @@ public final class CqlRequest<T> extends Execution
 
   @Override
   public String cql() {
-    if (message instanceof Query q) {
-      return q.query();
-    } else if (message instanceof Prepare p) {
-      return p.query();
-    } else if (message instanceof Batch b) {
-      return "BATCH of " + b.statements().size() + " statements";
-    }
-    return prepared == null ? "" : prepared.cql();
+    return RequestMessages.cqlOf(message, prepared);
   }
 
   @Override
@@ -551,12 +512,7 @@ public final class CqlRequest<T> extends Execution
 
   // built only when an error needs it: a request that succeeds never formats its CQL
   private String description() {
-    String oneLine = cql().strip().replaceAll("\\s+", " ");
-    String cql =
-        oneLine.length() <= DESCRIPTION_LENGTH
-            ? oneLine
-            : oneLine.substring(0, DESCRIPTION_LENGTH) + "...";
-    return message instanceof Batch ? cql : kind() + " " + cql;
+    return RequestMessages.describe(message, prepared);
   }
 
   private Duration elapsed() {

@@ -27,6 +27,8 @@ import org.cql4j.session.statement.Statement;
  * statement was bound to one when prepared (§4.1.5).
  */
 public final class RequestMessages {
+  private static final int DESCRIPTION_LENGTH = 120;
+
   /** The page size to send when the caller wants every row in one response. */
   public static final int UNPAGED = QueryParameters.NO_PAGE_SIZE;
 
@@ -201,5 +203,30 @@ public final class RequestMessages {
         timestamp(settings),
         keyspace,
         nowInSeconds(settings));
+  }
+
+  /**
+   * The CQL text of a request, for request listeners: a QUERY's or PREPARE's text, a prepared
+   * statement's, or {@code BATCH of n statements}.
+   */
+  static String cqlOf(Request message, PreparedStatement prepared) {
+    if (message instanceof Query q) {
+      return q.query();
+    } else if (message instanceof Prepare p) {
+      return p.query();
+    } else if (message instanceof Batch b) {
+      return "BATCH of " + b.statements().size() + " statements";
+    }
+    return prepared == null ? "" : prepared.cql();
+  }
+
+  /** The request in error messages: its kind and CQL text on one line, cut at 120 characters. */
+  static String describe(Request message, PreparedStatement prepared) {
+    String oneLine = cqlOf(message, prepared).strip().replaceAll("\\s+", " ");
+    String cql =
+        oneLine.length() <= DESCRIPTION_LENGTH
+            ? oneLine
+            : oneLine.substring(0, DESCRIPTION_LENGTH) + "...";
+    return message instanceof Batch ? cql : message.opcode().name() + " " + cql;
   }
 }
