@@ -168,7 +168,7 @@ public final class EndToEnd {
     return rotated;
   }
 
-  private static RunResult runChild(Options o, Target target, String driver, Workload w, int c)
+  static RunResult runChild(Options o, Target target, String driver, Workload w, int c)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

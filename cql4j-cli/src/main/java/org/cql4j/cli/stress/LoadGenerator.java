@@ -3,8 +3,8 @@ package org.cql4j.cli.stress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.cql4j.cli.stress.generate.Mix;
 import org.cql4j.session.QueryResult;
@@ -31,11 +31,17 @@ final class LoadGenerator {
   private final RunSettings settings;
   private final int[] cumulativeWeights;
   private final long pickSalt;
+
+  /**
+   * Operation indexes a chain claims at once: one atomic operation per block, not per operation.
+   */
+  private static final int BLOCK = 64;
+
   private final AtomicLong sequence = new AtomicLong();
-  private final LongAdder completed = new LongAdder();
+  private final AtomicInteger activeChains = new AtomicInteger();
   private final Semaphore slots;
   private volatile boolean running;
-  private Thread starter;
+  private volatile boolean dispatching;
 
   LoadGenerator(
       OperationRunner runner, OperationMeters meters, RunSettings settings, int[] weights) {
@@ -58,17 +64,22 @@ final class LoadGenerator {
    */
   void start() {
     running = true;
-    Runnable load =
-        settings.rateLimited()
-            ? this::dispatch
-            : () -> {
-              for (int c = 0; c < settings.concurrency() && running; c++) {
-                chain();
-              }
-            };
-    starter = new Thread(load, "cql4j-stress-load");
-    starter.setDaemon(true);
-    starter.start();
+    Runnable load;
+    if (settings.rateLimited()) {
+      dispatching = true;
+      load = this::dispatch;
+    } else {
+      activeChains.set(settings.concurrency());
+      load =
+          () -> {
+            for (int c = 0; c < settings.concurrency(); c++) {
+              runChain(new Chain(), System.nanoTime());
+            }
+          };
+    }
+    Thread thread = new Thread(load, "cql4j-stress-load");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** Stops starting operations; those in flight complete. */
@@ -80,15 +91,16 @@ final class LoadGenerator {
    * Whether no operation is left to start (stopped, or the count reached) and none is in flight.
    */
   boolean finished() {
-    return (!running || sequence.get() >= settings.count()) && inFlight() == 0;
+    return settings.rateLimited()
+        ? !dispatching && slots.availablePermits() == settings.concurrency()
+        : activeChains.get() == 0;
   }
 
-  /** Operations in flight now. */
+  /** Operations in flight now (in a closed loop, the chains not yet ended). */
   int inFlight() {
-    // started minus completed; the completed count is read after the started one, so it can only
-    // be too low (never negative in flight)
-    long started = Math.min(sequence.get(), settings.count());
-    return (int) (started - completed.sum());
+    return settings.rateLimited()
+        ? settings.concurrency() - slots.availablePermits()
+        : activeChains.get();
   }
 
   /** The operation to run at index {@code k}, by weight. */
@@ -106,56 +118,76 @@ final class LoadGenerator {
     return op;
   }
 
-  private void chain() {
-    chain(System.nanoTime());
+  /**
+   * One closed-loop chain's claimed indexes. Confined: a chain has one operation at a time, and is
+   * handed from thread to thread by that operation's completion.
+   */
+  private final class Chain {
+    private long next;
+    private long end;
+
+    /** Whether an index is left, claiming a new block when this one is used up. */
+    boolean claim() {
+      if (next < end) {
+        return true;
+      }
+      long first = sequence.getAndAdd(BLOCK);
+      if (first >= settings.count()) {
+        return false;
+      }
+      next = first;
+      end = Math.min(first + BLOCK, settings.count());
+      return true;
+    }
   }
 
   /**
-   * Starts operations one after the other until one is still pending; {@code startNanos} is when
-   * the next one starts (the previous one's completion time, so one clock read serves both).
+   * Starts a chain's operations one after the other until one is still pending; {@code startNanos}
+   * is when the next one starts (the previous one's completion time, so that one clock read serves
+   * both).
    */
-  private void chain(long startNanos) {
+  private void runChain(Chain chain, long startNanos) {
     // a loop, not recursion, when an operation completes at once (no-op mode, a fast failure)
     long start = startNanos;
-    while (running) {
-      long k = sequence.getAndIncrement();
-      if (k >= settings.count()) {
-        return;
-      }
+    while (running && chain.claim()) {
+      long k = chain.next++;
       int op = pick(k);
       CompletableFuture<QueryResult> future = call(op, k);
       if (!future.isDone()) {
         long issued = start;
-        future.whenComplete((result, error) -> chain(done(op, issued, result, error)));
+        future.whenComplete((result, error) -> runChain(chain, done(op, issued, result, error)));
         return;
       }
       start = doneNow(op, start, future);
     }
+    activeChains.decrementAndGet();
   }
 
   private void dispatch() {
     long begin = System.nanoTime();
     double interval = 1e9 / settings.rate();
-    for (long k = 0; running && k < settings.count(); k++) {
-      long due = begin + (long) (k * interval);
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
+    try {
+      for (long k = 0; running && k < settings.count(); k++) {
+        long due = begin + (long) (k * interval);
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+          LockSupport.parkNanos(wait);
+        }
+        slots.acquireUninterruptibly();
+        int op = pick(k);
+        CompletableFuture<QueryResult> future = call(op, k);
+        if (!future.isDone()) {
+          future.whenComplete(
+              (result, error) -> {
+                done(op, due, result, error);
+                slots.release();
+              });
+        } else {
+          doneNow(op, due, future);
+          slots.release();
+        }
       }
-      slots.acquireUninterruptibly();
-      sequence.set(k + 1);
-      int op = pick(k);
-      CompletableFuture<QueryResult> future = call(op, k);
-      if (!future.isDone()) {
-        future.whenComplete(
-            (result, error) -> {
-              done(op, due, result, error);
-              slots.release();
-            });
-      } else {
-        doneNow(op, due, future);
-        slots.release();
-      }
+    } finally {
+      dispatching = false;
     }
   }
 
@@ -186,7 +218,6 @@ final class LoadGenerator {
     } else {
       meters.failure(op, error);
     }
-    completed.increment();
     return now;
   }
 }

@@ -6,21 +6,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import org.cql4j.cli.Errors;
 import org.cql4j.session.QueryResult;
 
 /**
- * What the operations of a run measured: each operation's latencies in an HdrHistogram {@link
- * Recorder} (wait-free for the recording threads), errors by kind, rows read. Thread-safe: any
- * thread records, one reader takes intervals.
+ * What the operations of a run measured: each operation's latencies in an HdrHistogram recorder per
+ * recording thread ({@link LatencyRecorder}), errors by kind, rows read. Thread-safe: any thread
+ * records, one reader takes intervals.
  */
 final class OperationMeters {
   /** Latencies above this are recorded as this (the histograms' range). */
   static final long MAX_LATENCY_NANOS = TimeUnit.MINUTES.toNanos(5);
 
-  private final Recorder[] latencies;
-  private final Histogram[] recycled;
+  private final LatencyRecorder[] latencies;
   private final LongAdder[] errors;
   private final LongAdder rows = new LongAdder();
   private final Map<String, ErrorKind> errorKinds = new ConcurrentHashMap<>();
@@ -29,18 +27,17 @@ final class OperationMeters {
   record ErrorKind(LongAdder count, String example) {}
 
   OperationMeters(int operations) {
-    latencies = new Recorder[operations];
-    recycled = new Histogram[operations];
+    latencies = new LatencyRecorder[operations];
     errors = new LongAdder[operations];
     for (int i = 0; i < operations; i++) {
-      latencies[i] = new Recorder(1, MAX_LATENCY_NANOS, 3);
+      latencies[i] = new LatencyRecorder(MAX_LATENCY_NANOS);
       errors[i] = new LongAdder();
     }
   }
 
   /** Records a completed operation. */
   void success(int op, long latencyNanos, QueryResult result) {
-    latencies[op].recordValue(Math.min(Math.max(latencyNanos, 1), MAX_LATENCY_NANOS));
+    latencies[op].record(latencyNanos);
     if (result != null && result.isRows()) {
       rows.add(result.intoRowsResult().rowsNumber());
     }
@@ -56,13 +53,11 @@ final class OperationMeters {
   }
 
   /**
-   * The latencies of operation {@code op} since the previous call, in a histogram the caller must
-   * give back through the next call (HdrHistogram's recycling: one interval histogram per op).
+   * The latencies of operation {@code op} since the previous call; the histogram is valid until the
+   * next call for this operation. One reader only.
    */
   Histogram takeInterval(int op) {
-    Histogram interval = latencies[op].getIntervalHistogram(recycled[op]);
-    recycled[op] = interval;
-    return interval;
+    return latencies[op].takeInterval();
   }
 
   /** Errors of operation {@code op} so far. */

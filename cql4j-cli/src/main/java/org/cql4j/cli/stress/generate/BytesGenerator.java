@@ -7,6 +7,10 @@ import org.cql4j.protocol.types.ColumnType;
  * {@code text(min, max)} and {@code blob(min, max)}: random lowercase letters or random bytes, of a
  * length drawn uniformly from [min, max], written straight into the frame. Immutable and
  * thread-safe.
+ *
+ * <p>A value is a slice of a {@value #POOL_SIZE}-byte pool of random letters (or bytes) made once
+ * from the seed, starting at a random offset: one copy per value instead of a random draw per byte,
+ * and a million distinct starting points.
  */
 final class BytesGenerator implements Generator {
   private final String description;
@@ -14,6 +18,10 @@ final class BytesGenerator implements Generator {
   private final int minLength;
   private final int maxLength;
   private final boolean letters;
+  private final byte[] pool;
+
+  /** The pool's size; a value may be up to this long. */
+  static final int POOL_SIZE = 1 << 20;
 
   BytesGenerator(String description, long salt, int minLength, int maxLength, boolean letters) {
     if (minLength < 0 || maxLength < minLength) {
@@ -29,6 +37,19 @@ final class BytesGenerator implements Generator {
     this.minLength = minLength;
     this.maxLength = maxLength;
     this.letters = letters;
+    if (maxLength > POOL_SIZE) {
+      throw new IllegalArgumentException(
+          description + ": values are at most " + POOL_SIZE + " bytes, not " + maxLength);
+    }
+    this.pool = new byte[POOL_SIZE + maxLength];
+    long bits = salt;
+    for (int at = 0; at < pool.length; at++) {
+      if ((at & 7) == 0) {
+        bits = Mix.mix(bits + Mix.GAMMA);
+      }
+      int random = (int) (bits >>> (8 * (at & 7))) & 0xFF;
+      pool[at] = (byte) (letters ? 'a' + random * 26 / 256 : random);
+    }
   }
 
   @Override
@@ -45,34 +66,14 @@ final class BytesGenerator implements Generator {
       throw new IllegalArgumentException(
           description + " makes " + (letters ? "text or blob" : "blob") + ", not " + type);
     }
-    return this::write;
+    return ValueWriter.bytes(this);
   }
 
-  private void write(long index, ByteBuf out) {
+  /** Writes the value of operation {@code index}. */
+  void write(long index, ByteBuf out) {
     long bits = Mix.bits(salt, index);
-    int length = minLength + (int) (Mix.unit(bits) * (maxLength - minLength + 1));
-    out.writeInt(length);
-    out.ensureWritable(length);
-    int written = 0;
-    for (; written + 8 <= length; written += 8) {
-      bits = Mix.mix(bits + Mix.GAMMA);
-      out.writeLong(letters ? letters(bits) : bits);
-    }
-    if (written < length) {
-      long last = letters ? letters(Mix.mix(bits + Mix.GAMMA)) : Mix.mix(bits + Mix.GAMMA);
-      for (int b = 7; written < length; written++, b--) {
-        out.writeByte((int) (last >>> (8 * b)));
-      }
-    }
-  }
-
-  /** Eight lowercase letters from 64 random bits, one per byte (multiply-shift, no division). */
-  private static long letters(long bits) {
-    long packed = 0;
-    for (int b = 0; b < 8; b++) {
-      long random = (bits >>> (8 * b)) & 0xFF;
-      packed = (packed << 8) | ('a' + ((random * 26) >>> 8));
-    }
-    return packed;
+    int length = minLength + (int) Math.floorMod(bits >>> 32, (long) (maxLength - minLength + 1));
+    int offset = (int) bits & (POOL_SIZE - 1);
+    out.writeInt(length).writeBytes(pool, offset, length);
   }
 }

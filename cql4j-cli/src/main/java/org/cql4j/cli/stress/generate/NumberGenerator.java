@@ -1,25 +1,67 @@
 package org.cql4j.cli.stress.generate;
 
-import io.netty.buffer.ByteBuf;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import org.cql4j.protocol.types.ColumnType;
 
 /**
  * A generator of whole numbers (sequences, uniform and Zipf draws, the clock), immutable and
  * thread-safe. A number fits any integer, floating-point, {@code timestamp}, {@code varint}, text
  * (as its decimal digits) or {@code blob} (8 bytes, big-endian) marker.
+ *
+ * <p>One final class with a switch rather than a class per kind, so that the per-value call from
+ * {@link ValueWriter} is monomorphic and inlined: a row mixes several kinds.
  */
-public abstract class NumberGenerator implements Generator {
-  private final String description;
+public final class NumberGenerator implements Generator {
+  private enum Kind {
+    SEQUENCE,
+    UNIFORM,
+    UNIFORM_WIDE,
+    ZIPF,
+    CLOCK
+  }
 
-  /**
-   * Creates a generator.
-   *
-   * @param description how the workload wrote it
-   */
-  protected NumberGenerator(String description) {
+  private final String description;
+  private final Kind kind;
+  private final long salt;
+  private final long min;
+  private final long max;
+  private final long size;
+  private final double wideSize;
+  private final ZipfSampler zipf;
+
+  private NumberGenerator(
+      String description, Kind kind, long salt, long min, long max, ZipfSampler zipf) {
     this.description = description;
+    this.kind = kind;
+    this.salt = salt;
+    this.min = min;
+    this.max = max;
+    // SEQUENCE: the count of values; UNIFORM: twice it (see next); others: unused
+    this.size = kind == Kind.UNIFORM ? (max - min + 1) << 1 : max - min + 1;
+    this.wideSize = (double) max - min + 1;
+    this.zipf = zipf;
+  }
+
+  /** {@code seq(start, end)}: start, start + 1, ... end, then from start again. */
+  static NumberGenerator sequence(String description, long start, long end) {
+    return new NumberGenerator(description, Kind.SEQUENCE, 0, start, end, null);
+  }
+
+  /** {@code uniform(min, max)}: every number of [min, max] equally likely. */
+  static NumberGenerator uniform(String description, long salt, long min, long max) {
+    boolean narrow = max - min >= 0 && max - min < (1L << 61);
+    return new NumberGenerator(
+        description, narrow ? Kind.UNIFORM : Kind.UNIFORM_WIDE, salt, min, max, null);
+  }
+
+  /** {@code zipf(n, exponent)}: 0 .. n-1, rank r about (r+1)^-exponent likely. */
+  static NumberGenerator zipf(String description, long salt, long n, double exponent) {
+    return new NumberGenerator(
+        description, Kind.ZIPF, salt, 0, n - 1, new ZipfSampler(n, exponent));
+  }
+
+  /** {@code now()}: the wall clock in milliseconds since the epoch. */
+  static NumberGenerator clock(String description) {
+    return new NumberGenerator(description, Kind.CLOCK, 0, 0, 0, null);
   }
 
   /**
@@ -28,7 +70,16 @@ public abstract class NumberGenerator implements Generator {
    * @param index the operation's sequence number in the run
    * @return the number
    */
-  public abstract long next(long index);
+  public long next(long index) {
+    return switch (kind) {
+      case SEQUENCE -> min + Math.floorMod(index, size);
+      // floor(u * count) for u = bits / 2^63 in [0, 1), by one multiplication (size = 2 * count)
+      case UNIFORM -> min + Math.multiplyHigh(Mix.bits(salt, index) >>> 1, size);
+      case UNIFORM_WIDE -> Math.min(max, min + (long) (Mix.unit(Mix.bits(salt, index)) * wideSize));
+      case ZIPF -> zipf.sample(salt, index) - 1;
+      case CLOCK -> System.currentTimeMillis();
+    };
+  }
 
   @Override
   public String describe() {
@@ -37,99 +88,10 @@ public abstract class NumberGenerator implements Generator {
 
   @Override
   public ValueWriter writerFor(ColumnType type) {
-    if (!(type instanceof ColumnType.Native n)) {
+    ValueWriter.Encoding encoding = ValueWriter.Encoding.numberAs(type);
+    if (encoding == null) {
       throw new IllegalArgumentException(description + " makes numbers, not " + type);
     }
-    // native_protocol_v4.spec §6: the [value] bytes of each type
-    return switch (n) {
-      case BIGINT, COUNTER, TIMESTAMP ->
-          (i, out) -> {
-            out.writeInt(8);
-            out.writeLong(next(i));
-          };
-      case INT -> (i, out) -> out.writeInt(4).writeInt((int) next(i));
-      case SMALLINT -> (i, out) -> out.writeInt(2).writeShort((short) next(i));
-      case TINYINT -> (i, out) -> out.writeInt(1).writeByte((byte) next(i));
-      case DOUBLE -> (i, out) -> out.writeInt(8).writeDouble(next(i));
-      case FLOAT -> (i, out) -> out.writeInt(4).writeFloat(next(i));
-      case VARINT ->
-          (i, out) -> {
-            byte[] bytes = BigInteger.valueOf(next(i)).toByteArray();
-            out.writeInt(bytes.length).writeBytes(bytes);
-          };
-      case BLOB -> (i, out) -> out.writeInt(8).writeLong(next(i));
-      case TEXT, ASCII -> (i, out) -> writeDecimal(next(i), out);
-      default -> throw new IllegalArgumentException(description + " makes numbers, not " + n);
-    };
-  }
-
-  /** Writes a number's decimal digits as a text [value], with no intermediate String. */
-  static void writeDecimal(long value, ByteBuf out) {
-    if (value == Long.MIN_VALUE) {
-      byte[] bytes = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
-      out.writeInt(bytes.length).writeBytes(bytes);
-      return;
-    }
-    long magnitude = Math.abs(value);
-    int digits = 1;
-    for (long m = magnitude; m >= 10; m /= 10) {
-      digits++;
-    }
-    int length = digits + (value < 0 ? 1 : 0);
-    out.writeInt(length);
-    int start = out.writerIndex();
-    out.ensureWritable(length);
-    if (value < 0) {
-      out.setByte(start, '-');
-    }
-    int end = start + length;
-    for (int at = end - 1; at >= end - digits; at--) {
-      out.setByte(at, (int) ('0' + magnitude % 10));
-      magnitude /= 10;
-    }
-    out.writerIndex(end);
-  }
-
-  /** {@code seq(start, end)}: start, start + 1, ... end, then from start again. */
-  static NumberGenerator sequence(String description, long start, long end) {
-    long size = end - start + 1;
-    return new NumberGenerator(description) {
-      @Override
-      public long next(long index) {
-        return start + Math.floorMod(index, size);
-      }
-    };
-  }
-
-  /** {@code uniform(min, max)}: every number of [min, max] equally likely. */
-  static NumberGenerator uniform(String description, long salt, long min, long max) {
-    double size = (double) max - min + 1;
-    return new NumberGenerator(description) {
-      @Override
-      public long next(long index) {
-        return Math.min(max, min + (long) (Mix.unit(Mix.bits(salt, index)) * size));
-      }
-    };
-  }
-
-  /** {@code zipf(n, exponent)}: 0 .. n-1, rank r about (r+1)^-exponent likely. */
-  static NumberGenerator zipf(String description, long salt, long n, double exponent) {
-    ZipfSampler sampler = new ZipfSampler(n, exponent);
-    return new NumberGenerator(description) {
-      @Override
-      public long next(long index) {
-        return sampler.sample(salt, index) - 1;
-      }
-    };
-  }
-
-  /** {@code now()}: the wall clock in milliseconds since the epoch. */
-  static NumberGenerator clock(String description) {
-    return new NumberGenerator(description) {
-      @Override
-      public long next(long index) {
-        return System.currentTimeMillis();
-      }
-    };
+    return ValueWriter.numbers(this, encoding);
   }
 }

@@ -22,13 +22,6 @@ final class UuidGenerator implements Generator {
     if (type != ColumnType.Native.UUID) {
       throw new IllegalArgumentException(description + " makes uuid values, not " + type);
     }
-    return (index, out) -> {
-      long high = Mix.bits(salt, index);
-      long low = Mix.mix(high + Mix.GAMMA);
-      // RFC 9562 §5.4: version 4 in bits 48-51, variant 10 in bits 64-65
-      out.writeInt(16);
-      out.writeLong((high & ~0xF000L) | 0x4000L);
-      out.writeLong((low & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
-    };
+    return ValueWriter.uuid(salt);
   }
 }
