@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs all of them: the JMH suite (with bytes allocated per operation)
+# Builds the benchmarks and runs all of them: the JMH suite (with bytes allocated per operation),
 # and the end-to-end comparison with the Java driver 4.19.3 against the null server, a real
 # Cassandra node, a 3-node Cassandra ring and that ring behind the ScyllaDB emulation. Each part
-# prints its own table; docs/performance.md explains them.
+# prints its own table; docs/performance.md explains them. Last, cql4j stress (cql4j-cli) against
+# the end-to-end benchmark (docs/cli.md).
 # Usage (from anywhere): benchmarks/run-all.sh [runs]   (default 5 runs per end-to-end cell)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,3 +16,6 @@ for target in null cassandra ring scylla; do
     --workloads insert,select-one,select-partition --concurrency 1,64,1024 \
     --runs "$runs" --warmup-seconds 3 --measure-seconds 5
 done
+# the stress tool (cql4j-cli) against the end-to-end benchmark, and its own cost (docs/cli.md)
+java -cp "$jar" org.cql4j.benchmarks.e2e.StressToolComparison --target null \
+  --concurrency 64,1024 --runs "$runs" --warmup-seconds 5 --measure-seconds 10

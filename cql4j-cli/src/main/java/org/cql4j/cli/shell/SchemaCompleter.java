@@ -124,6 +124,13 @@ public final class SchemaCompleter implements Completer {
           "WITH",
           "WRITETIME");
 
+  /** Words after which only a table (or a keyspace, to qualify it) is written. */
+  private static final Set<String> TABLE_BEFORE =
+      Set.of("FROM", "INTO", "UPDATE", "TABLE", "TRUNCATE", "COLUMNFAMILY");
+
+  /** Words after which only a keyspace is written. */
+  private static final Set<String> KEYSPACE_BEFORE = Set.of("USE", "KEYSPACE");
+
   private static final Pattern NAME =
       Pattern.compile("(\"(?:[^\"]|\"\")+\"|\\w+)(?:\\.(\"(?:[^\"]|\"\")+\"|\\w+))?");
 
@@ -172,7 +179,14 @@ public final class SchemaCompleter implements Completer {
       return startingWith(all, word);
     }
     Optional<KeyspaceMetadata> current = session.getKeyspace().flatMap(cluster::keyspace);
-    for (TableMetadata table : tablesNamedIn(line, cluster, current)) {
+    String previous = previousWord(line, word);
+    if (KEYSPACE_BEFORE.contains(previous)) {
+      cluster.keyspaces().keySet().stream().sorted().forEach(k -> all.add(Identifiers.quote(k)));
+      return startingWith(all, word);
+    }
+    boolean tableOnly = TABLE_BEFORE.contains(previous);
+    for (TableMetadata table :
+        tableOnly ? List.<TableMetadata>of() : tablesNamedIn(line, cluster, current)) {
       table.columns().keySet().forEach(c -> all.add(Identifiers.quote(c)));
     }
     current.ifPresent(
@@ -182,8 +196,21 @@ public final class SchemaCompleter implements Completer {
           ks.userTypes().keySet().forEach(t -> all.add(Identifiers.quote(t)));
         });
     cluster.keyspaces().keySet().stream().sorted().forEach(k -> all.add(Identifiers.quote(k)));
-    all.addAll(KEYWORDS);
+    if (!tableOnly) {
+      all.addAll(KEYWORDS);
+    }
     return startingWith(all, word);
+  }
+
+  /** The word before the one being completed, upper-case, or "" at the start of the line. */
+  private static String previousWord(String line, String word) {
+    String head = line;
+    int at = line.toLowerCase(Locale.ROOT).lastIndexOf(word.toLowerCase(Locale.ROOT));
+    if (!word.isEmpty() && at >= 0) {
+      head = line.substring(0, at);
+    }
+    String[] tokens = head.strip().split("\\s+");
+    return tokens[tokens.length - 1].toUpperCase(Locale.ROOT);
   }
 
   private static List<TableMetadata> tablesNamedIn(

@@ -43,7 +43,7 @@ public final class CompareCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "A  %s: %s, %s%n", a, ra.workload(), ra.settings());
     out.printf(Locale.ROOT, "B  %s: %s, %s%n", b, rb.workload(), rb.settings());
     print(out, ra.all(), rb.all());
-    line(out, "CPU per op (µs)", ra.cpuMicrosPerOp(), rb.cpuMicrosPerOp());
+    line(out, "CPU per op (µs)", ra.cpuMicrosPerOp(), rb.cpuMicrosPerOp(), 2);
     for (OperationResult opA : ra.operations()) {
       for (OperationResult opB : rb.operations()) {
         if (opA.name().equals(opB.name()) && ra.operations().size() > 1) {
@@ -65,20 +65,22 @@ public final class CompareCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, OperationResult a, OperationResult b) {
     out.printf(Locale.ROOT, "%n%-22s %14s %14s %8s%n", a.name(), "A", "B", "B / A");
-    line(out, "throughput (op/s)", a.throughput(), b.throughput());
-    line(out, "errors", a.errors(), b.errors());
-    line(out, "latency mean (ms)", a.latency().mean() / 1000, b.latency().mean() / 1000);
+    line(out, "throughput (op/s)", a.throughput(), b.throughput(), 0);
+    line(out, "errors", a.errors(), b.errors(), 0);
+    line(out, "latency mean (ms)", a.latency().mean() / 1000, b.latency().mean() / 1000, 3);
     for (double p : Latency.PERCENTILES) {
       line(
           out,
           "latency " + Latency.label(p) + " (ms)",
           a.latency().at(p) / 1000,
-          b.latency().at(p) / 1000);
+          b.latency().at(p) / 1000,
+          3);
     }
   }
 
-  private static void line(PrintWriter out, String figure, double a, double b) {
+  private static void line(PrintWriter out, String figure, double a, double b, int decimals) {
     String ratio = a == 0 ? (b == 0 ? "1.00" : "-") : String.format(Locale.ROOT, "%.2f", b / a);
-    out.printf(Locale.ROOT, "  %-20s %,14.3f %,14.3f %8s%n", figure, a, b, ratio);
+    String number = "%,14." + decimals + "f";
+    out.printf(Locale.ROOT, "  %-20s " + number + " " + number + " %8s%n", figure, a, b, ratio);
   }
 }

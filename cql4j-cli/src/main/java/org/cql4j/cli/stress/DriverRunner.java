@@ -17,7 +17,7 @@ import org.cql4j.session.statement.PreparedStatement;
  */
 final class DriverRunner implements OperationRunner {
   /** How often the routing check samples an operation (a power of two). */
-  static final int CHECK_EVERY = 64;
+  static final int CHECK_EVERY = 1024;
 
   private final Session session;
   private final PreparedOperation[] operations;

@@ -150,6 +150,14 @@ class ShellIT {
         .containsExactly("item_id");
     assertThat(completer.candidates("sel", "sel")).containsExactly("SELECT");
     assertThat(completer.candidates("DESCRIBE KEY", "KEY")).contains("KEYSPACE", "KEYSPACES");
+    // where only a table or a keyspace can be written, no keyword is offered
+    assertThat(completer.candidates("DESCRIBE TABLE shell_it_c.ord", "shell_it_c.ord"))
+        .containsExactly("shell_it_c.orders");
+    assertThat(completer.candidates("SELECT * FROM shell_it_c", "shell_it_c"))
+        .containsExactly("shell_it_c");
+    assertThat(completer.candidates("USE shell_it_", "shell_it_"))
+        .contains("shell_it_c")
+        .allMatch(k -> k.startsWith("shell_it_"));
   }
 
   @Test

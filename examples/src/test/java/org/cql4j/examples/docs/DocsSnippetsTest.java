@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
  *
  * <p>A page marks a code block with {@code <!-- snippet: path/to/File.java#tag -->}; the block must
  * equal the lines between {@code // tag::tag[]} and {@code // end::tag[]} in that file,
- * de-indented. Run with {@code -Dcql4j.docs.update=true} to rewrite the pages from the sources.
+ * de-indented. Without {@code #tag} the block is the whole file (a workload script, say). Run with
+ * {@code -Dcql4j.docs.update=true} to rewrite the pages from the sources.
  */
 class DocsSnippetsTest {
   private static final Pattern SNIPPET =
-      Pattern.compile("<!-- snippet: (\\S+)#(\\S+) -->\\n```java\\n(.*?)```", Pattern.DOTALL);
+      Pattern.compile(
+          "<!-- snippet: ([^\\s#]+)(?:#(\\S+))? -->\\n```(\\w+)\\n(.*?)```", Pattern.DOTALL);
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   @Test
@@ -36,11 +38,14 @@ class DocsSnippetsTest {
         StringBuilder rewritten = new StringBuilder();
         while (m.find()) {
           snippets++;
-          String expected = region(ROOT.resolve(m.group(1)), m.group(2));
-          if (!m.group(3).equals(expected)) {
-            stale.add(page.getFileName() + " <- " + m.group(1) + "#" + m.group(2));
+          Path source = ROOT.resolve(m.group(1));
+          String tag = m.group(2);
+          String expected = tag == null ? Files.readString(source) : region(source, tag);
+          String name = m.group(1) + (tag == null ? "" : "#" + tag);
+          if (!m.group(4).equals(expected)) {
+            stale.add(page.getFileName() + " <- " + name);
           }
-          String block = "<!-- snippet: " + m.group(1) + "#" + m.group(2) + " -->\n```java\n";
+          String block = "<!-- snippet: " + name + " -->\n```" + m.group(3) + "\n";
           m.appendReplacement(rewritten, Matcher.quoteReplacement(block + expected + "```"));
         }
         m.appendTail(rewritten);

@@ -95,18 +95,16 @@ final class SvgChart {
               py + 4,
               format(tick)));
     }
-    int ticks = xTicks == null ? 6 : xTicks.length;
-    for (int i = 0; i < ticks; i++) {
-      double x = xTicks == null ? xMin + (xMax - xMin) * i / 5 : xs[i];
-      double px = LEFT + plotW * (x - xMin) / (xMax - xMin);
-      String label = xTicks == null ? format(x) : Html.escape(xTicks[i]);
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-              px,
-              TOP + plotH + 16,
-              label));
+    if (xTicks == null) {
+      double step = Scale.niceCeiling((xMax - xMin) / 5);
+      for (double x = Math.ceil(xMin / step) * step; x <= xMax + step * 1e-9; x += step) {
+        xTick(s, LEFT + plotW * (x - xMin) / (xMax - xMin), TOP + plotH + 16, format(x));
+      }
+    } else {
+      for (int i = 0; i < xTicks.length; i++) {
+        double px = LEFT + plotW * (xs[i] - xMin) / (xMax - xMin);
+        xTick(s, px, TOP + plotH + 16, Html.escape(xTicks[i]));
+      }
     }
     s.append(
         String.format(
@@ -155,6 +153,16 @@ final class SvgChart {
               Html.escape(line.name())));
     }
     return s.append("</svg>\n").toString();
+  }
+
+  private static void xTick(StringBuilder s, double px, int py, String label) {
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+            px,
+            py,
+            label));
   }
 
   private static String format(double v) {
@@ -210,7 +218,10 @@ final class SvgChart {
       return ticks;
     }
 
-    private static double niceCeiling(double v) {
+    static double niceCeiling(double v) {
+      if (!(v > 0)) {
+        return 1;
+      }
       double magnitude = Math.pow(10, Math.floor(Math.log10(v)));
       for (double step : new double[] {1, 2, 2.5, 5, 10}) {
         if (step * magnitude >= v) {
