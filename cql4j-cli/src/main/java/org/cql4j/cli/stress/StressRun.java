@@ -112,19 +112,18 @@ final class StressRun {
     Map<String, Long> requestsBefore = requestsByNode();
     String started = Instant.now().toString();
     load.start();
-    long tick = begin;
+    long lastSample = begin;
     long end = measureStart >= 0 ? measureEnd(measureStart) : Long.MAX_VALUE;
     while (true) {
-      tick += TICK_NANOS;
-      while (System.nanoTime() < tick && !load.finished()) {
-        Thread.sleep(Math.min(20, Math.max(1, (tick - System.nanoTime()) / 1_000_000)));
+      long due = lastSample + TICK_NANOS;
+      while (System.nanoTime() < due && !load.finished()) {
+        Thread.sleep(Math.min(20, Math.max(1, (due - System.nanoTime()) / 1_000_000)));
       }
       long now = System.nanoTime();
       boolean measuring = measureStart >= 0;
-      double second = measuring ? (now - measureStart) / 1e9 : (now - begin) / 1e9;
-      double length = (now - Math.max(tick - TICK_NANOS, measuring ? measureStart : begin)) / 1e9;
-      Sample sample = sampler.sample(second, length, measuring, true);
-      progress(sample, measuring, load.inFlight());
+      long from = measuring ? Math.max(lastSample, measureStart) : lastSample;
+      double second = (now - (measuring ? measureStart : begin)) / 1e9;
+      progress(sampler.sample(second, (now - from) / 1e9, measuring, true), measuring, load);
       if (!measuring && now >= warmupEnd) {
         measureStart = now;
         cpuStart = os.getProcessCpuTime();
@@ -138,11 +137,12 @@ final class StressRun {
       if (now >= end) {
         load.stop();
         drain(load);
-        tick = System.nanoTime();
-        sampler.sample((tick - measureStart) / 1e9, (tick - now) / 1e9, true, false);
+        // the operations completed while draining count in the totals, not as a sample
+        long drained = System.nanoTime();
+        sampler.sample((drained - measureStart) / 1e9, (drained - now) / 1e9, true, false);
         break;
       }
-      tick = now;
+      lastSample = now;
     }
     if (measureStart < 0) {
       throw new IllegalStateException(
@@ -210,7 +210,7 @@ final class StressRun {
     }
   }
 
-  private void progress(Sample s, boolean measuring, int inFlight) {
+  private void progress(Sample s, boolean measuring, LoadGenerator load) {
     out.printf(
         Locale.ROOT,
         "%s %6.1fs %,12.0f op/s  errors %,d  p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms  in flight %d%n",
@@ -221,7 +221,7 @@ final class StressRun {
         s.p50() / 1000,
         s.p99() / 1000,
         s.max() / 1000,
-        inFlight);
+        load.inFlight());
     out.flush();
   }
 

@@ -1,5 +1,7 @@
 package org.cql4j.cli.stress;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,7 @@ public record Workload(
   /** Copies the lists and map; thread-safe. */
   public Workload {
     schema = List.copyOf(schema);
-    generators = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(generators));
+    generators = Collections.unmodifiableMap(new LinkedHashMap<>(generators));
     operations = List.copyOf(operations);
   }
 

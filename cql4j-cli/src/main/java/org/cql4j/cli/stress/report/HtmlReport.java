@@ -3,7 +3,6 @@ package org.cql4j.cli.stress.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.cql4j.cli.stress.report.StressReport.OperationResult;
 import org.cql4j.cli.stress.report.StressReport.Sample;
 
@@ -38,27 +37,9 @@ public final class HtmlReport {
     h.append("<h1>cql4j stress: ").append(Html.escape(r.workload())).append("</h1>\n<dl>\n");
     item(h, "Target", r.target());
     item(h, "Settings", r.settings());
-    item(
-        h,
-        "Measured",
-        String.format(
-            Locale.ROOT,
-            "%.1f s from %s: %,d operations, %,d errors, %,d rows, %.2f µs CPU per operation",
-            r.seconds(),
-            r.started(),
-            r.all().ops(),
-            r.all().errors(),
-            r.rows(),
-            r.cpuMicrosPerOp()));
+    item(h, "Measured", r.measured());
     if (!r.requestsByNode().isEmpty()) {
-      StringBuilder nodes = new StringBuilder();
-      r.requestsByNode().entrySet().stream()
-          .sorted(Map.Entry.comparingByKey())
-          .forEach(
-              e ->
-                  nodes.append(
-                      String.format(Locale.ROOT, "%s %.1f %%; ", e.getKey(), e.getValue())));
-      item(h, "Requests", nodes.toString().replaceAll("; $", ""));
+      item(h, "Requests", r.requests());
     }
     h.append(
         "</dl>\n<h2>Latency (ms)</h2>\n<table><tr><th>operation</th><th>op/s</th><th>errors</th><th>mean</th>");

@@ -1,7 +1,9 @@
 package org.cql4j.cli.stress.report;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The results of one stress run: what ran, against what, and what it measured, as written to JSON
@@ -40,6 +42,27 @@ public record StressReport(
     series = List.copyOf(series);
     errors = Map.copyOf(errors);
     requestsByNode = Map.copyOf(requestsByNode);
+  }
+
+  /** What was measured, in one line: time, operations, errors, rows and CPU per operation. */
+  public String measured() {
+    return String.format(
+        Locale.ROOT,
+        "%.1f s from %s: %,d operations, %,d errors, %,d rows, %.2f µs CPU per op",
+        seconds,
+        started,
+        all.ops(),
+        all.errors(),
+        rows,
+        cpuMicrosPerOp);
+  }
+
+  /** Each node's share of the requests, by address, e.g. {@code 10.0.0.1:9042 50.0 %; ...}. */
+  public String requests() {
+    return requestsByNode.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> String.format(Locale.ROOT, "%s %.1f %%", e.getKey(), e.getValue()))
+        .collect(Collectors.joining("; "));
   }
 
   /**

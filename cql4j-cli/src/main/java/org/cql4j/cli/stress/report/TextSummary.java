@@ -2,7 +2,6 @@ package org.cql4j.cli.stress.report;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Map;
 
 /** Prints a {@link StressReport} as the end-of-run summary. Stateless, thread-safe. */
 public final class TextSummary {
@@ -20,24 +19,9 @@ public final class TextSummary {
     out.printf(Locale.ROOT, "Workload    %s%n", r.workload());
     out.printf(Locale.ROOT, "Target      %s%n", r.target());
     out.printf(Locale.ROOT, "Settings    %s%n", r.settings());
-    out.printf(
-        Locale.ROOT,
-        "Measured    %.1f s from %s: %,d operations, %,d errors, %,d rows, %.2f µs CPU per op%n",
-        r.seconds(),
-        r.started(),
-        r.all().ops(),
-        r.all().errors(),
-        r.rows(),
-        r.cpuMicrosPerOp());
+    out.printf(Locale.ROOT, "Measured    %s%n", r.measured());
     if (!r.requestsByNode().isEmpty()) {
-      StringBuilder nodes = new StringBuilder();
-      r.requestsByNode().entrySet().stream()
-          .sorted(Map.Entry.comparingByKey())
-          .forEach(
-              e ->
-                  nodes.append(
-                      String.format(Locale.ROOT, "%s %.1f %%  ", e.getKey(), e.getValue())));
-      out.printf(Locale.ROOT, "Requests    %s%n", nodes.toString().strip());
+      out.printf(Locale.ROOT, "Requests    %s%n", r.requests());
     }
     out.println();
     StringBuilder header =
