@@ -72,15 +72,18 @@ public final class ConnectionOptions {
 
   @Option(
       names = "--connections",
-      description = "Connections per node, or per shard on ScyllaDB with --per-shard (default: 1).",
+      description =
+          "Connections per shard on ScyllaDB, per node on Cassandra (which has no shards)"
+              + " (default: ${DEFAULT-VALUE}).",
       defaultValue = "1")
   private int connections;
 
   @Option(
-      names = "--per-shard",
+      names = "--per-host",
       description =
-          "On ScyllaDB, keep --connections connections to every shard (default: per" + " node).")
-  private boolean perShard;
+          "Count --connections per node, whatever its shards (default: per shard, so that each"
+              + " request can go to the shard that owns its token).")
+  private boolean perHost;
 
   /** Creates empty options; picocli fills them. */
   public ConnectionOptions() {}
@@ -120,7 +123,7 @@ public final class ConnectionOptions {
         Session.builder()
             .knownNodes(contactPoints())
             .compression(compression)
-            .poolSize(perShard ? PoolSize.perShard(connections) : PoolSize.perHost(connections))
+            .poolSize(perHost ? PoolSize.perHost(connections) : PoolSize.perShard(connections))
             .defaultExecutionProfileHandle(profile.intoHandle());
     if (user != null) {
       builder.user(user, password == null ? "" : password);
