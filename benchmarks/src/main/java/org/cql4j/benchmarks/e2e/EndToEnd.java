@@ -61,6 +61,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *       --measure-seconds} (default 20), {@code --request-timeout-seconds} (default 12), {@code
  *       --server-threads} (the event loops of the null server or of the {@code scylla} proxy,
  *       default 1).
+ *   <li>{@code --client-cpus} and {@code --server-cpus} (default: none, every process on any core):
+ *       {@code taskset} CPU lists, e.g. {@code 0} and {@code 1}; the measured JVMs run on the
+ *       first, this coordinator (with the null server or the proxy) and the nodes it starts on the
+ *       second (pinned mode; Linux only).
  *   <li>{@code --jvm-flags} (default {@value Options#DEFAULT_JVM_FLAGS}): the flags of every
  *       measured JVM. A fixed heap and the Parallel collector keep GC work (which counts as the
  *       driver's CPU) comparable and free of concurrent-collector threads; Netty's leak detector is
@@ -109,6 +113,7 @@ public final class EndToEnd {
    */
   public static void main(String[] args) throws Exception {
     Options o = Options.parse(args);
+    int cores = Runtime.getRuntime().availableProcessors(); // before pinning narrows it
     List<RunResult> results = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     try (Target target = Target.start(o)) {
@@ -123,11 +128,9 @@ public final class EndToEnd {
           o.requestTimeoutSeconds(),
           o.partitions());
       System.out.println("# child JVM flags: " + String.join(" ", o.jvmFlags()));
+      System.out.println("# " + o.placement());
       System.out.println(
-          "# machine: "
-              + Runtime.getRuntime().availableProcessors()
-              + " cores, Java "
-              + System.getProperty("java.version"));
+          "# machine: " + cores + " cores, Java " + System.getProperty("java.version"));
       System.out.println(Report.runHeader());
       for (int run = 1; run <= o.runs(); run++) {
         for (Workload w : o.workloads()) {
@@ -170,7 +173,7 @@ public final class EndToEnd {
 
   static RunResult runChild(Options o, Target target, String driver, Workload w, int c)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(CpuPinning.prefix(o.clientCpus()));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(o.jvmFlags());
     command.add("-cp");

@@ -28,6 +28,8 @@ import java.util.Set;
  * @param cassandraAddress the loopback address of the Cassandra node started for {@code cassandra}
  * @param ringAddresses the loopback addresses of the three nodes started for {@code ring} and
  *     {@code scylla}
+ * @param clientCpus the CPUs every measured child JVM runs on ({@code taskset} list), or null
+ * @param serverCpus the CPUs the coordinator, and the servers it starts, run on, or null
  */
 record Options(
     String target,
@@ -43,7 +45,9 @@ record Options(
     int requestTimeoutSeconds,
     String localDc,
     String cassandraAddress,
-    List<String> ringAddresses) {
+    List<String> ringAddresses,
+    String clientCpus,
+    String serverCpus) {
 
   /** The child JVMs' default flags: a fixed 1 GiB heap, Parallel GC, Netty's leak detector off. */
   static final String DEFAULT_JVM_FLAGS =
@@ -64,7 +68,9 @@ record Options(
           "request-timeout-seconds",
           "local-dc",
           "cassandra-address",
-          "ring-addresses");
+          "ring-addresses",
+          "client-cpus",
+          "server-cpus");
 
   /** Parses the coordinator's arguments; unknown options are errors. */
   static Options parse(String[] args) {
@@ -93,6 +99,10 @@ record Options(
           "--ring-addresses takes three addresses (the ring's replication factor is 3), got "
               + ringAddresses);
     }
+    if (a.containsKey("client-cpus") != a.containsKey("server-cpus")) {
+      throw new IllegalArgumentException(
+          "--client-cpus and --server-cpus go together (e.g. --client-cpus 0 --server-cpus 1)");
+    }
     List<String> drivers = list(a.getOrDefault("drivers", String.join(",", Drivers.names())));
     drivers.forEach(Drivers::require);
     return new Options(
@@ -109,7 +119,21 @@ record Options(
         positive(a, "request-timeout-seconds", 12),
         a.getOrDefault("local-dc", "datacenter1"),
         a.getOrDefault("cassandra-address", "127.0.44.1"),
-        ringAddresses);
+        ringAddresses,
+        a.get("client-cpus"),
+        a.get("server-cpus"));
+  }
+
+  /** Whether the client and the server run on CPUs of their own. */
+  boolean pinned() {
+    return clientCpus != null;
+  }
+
+  /** How the processes are placed, for the report's header. */
+  String placement() {
+    return pinned()
+        ? "pinned: measured JVMs on CPU(s) " + clientCpus + ", the server on CPU(s) " + serverCpus
+        : "not pinned: every process may run on any core";
   }
 
   /** {@code --name value} pairs. */

@@ -55,6 +55,7 @@ public final class StressToolComparison {
       System.out.println("# cql4j stress against the end-to-end benchmark");
       System.out.println("# target: " + target.description());
       System.out.println("# child JVM flags: " + String.join(" ", o.jvmFlags()));
+      System.out.println("# " + o.placement());
       for (int run = 1; run <= o.runs(); run++) {
         for (int c : o.concurrencies()) {
           for (String mode : EndToEnd.order(MODES, run)) {
@@ -133,7 +134,7 @@ public final class StressToolComparison {
       throws IOException, InterruptedException {
     Path json = Files.createTempFile("cql4j-stress", ".json");
     try {
-      List<String> command = new ArrayList<>();
+      List<String> command = new ArrayList<>(CpuPinning.prefix(o.clientCpus()));
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(o.jvmFlags());
       command.addAll(

@@ -44,6 +44,10 @@ final class Target implements AutoCloseable {
 
   /** Starts (or reaches) the target the options name; a real node gets the schema and data. */
   static Target start(Options o) throws Exception {
+    if (o.pinned()) {
+      // before anything starts: the server threads, nodes and proxy inherit these CPUs
+      CpuPinning.pinThisProcess(o.serverCpus());
+    }
     switch (o.target()) {
       case "null" -> {
         NullCqlServer server =
