@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.cql4j.protocol.message.PreparedResult;
 import org.cql4j.protocol.message.RowsMetadata;
 import org.cql4j.protocol.serialize.RowSerializer;
@@ -222,8 +222,12 @@ public final class PreparedStatement extends StatementSettings<PreparedStatement
     public RowSerializer.Writer<?> rowWriter(
         PreparedStatement statement,
         Class<?> rowType,
-        Function<Class<?>, RowSerializer.Writer<?>> binder) {
-      return statement.rowWriters.computeIfAbsent(rowType, binder);
+        BiFunction<Class<?>, List<ColumnSpec>, RowSerializer.Writer<?>> binder) {
+      RowSerializer.Writer<?> cached = statement.rowWriters.get(rowType);
+      return cached != null
+          ? cached
+          : statement.rowWriters.computeIfAbsent(
+              rowType, type -> binder.apply(type, statement.variables()));
     }
 
     @Override

@@ -61,16 +61,17 @@ public final class BoundRow implements BoundValues {
     }
     Class<?> type = values.getClass();
     if (type.isRecord() && !(values instanceof SerializeRow)) {
-      var generated = RowCodecs.serializer(type);
-      if (generated.isEmpty()) {
-        throw RowCodecs.noCodec(type, null); // says how to fix the build
-      }
       RowSerializer.Writer<?> writer =
-          PreparedStatements.access()
-              .rowWriter(statement, type, t -> generated.get().bind(markers));
+          PreparedStatements.access().rowWriter(statement, type, BoundRow::bindWriter);
       return new BoundRow(markers, values, (RowSerializer.Writer<Object>) writer, null);
     }
     return new BoundRow(markers, values, null, Codecs.row(values));
+  }
+
+  private static RowSerializer.Writer<?> bindWriter(Class<?> type, List<ColumnSpec> markers) {
+    return RowCodecs.serializer(type)
+        .orElseThrow(() -> RowCodecs.noCodec(type, null)) // says how to fix the build
+        .bind(markers);
   }
 
   /**

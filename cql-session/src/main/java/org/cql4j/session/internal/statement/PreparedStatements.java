@@ -1,11 +1,13 @@
 package org.cql4j.session.internal.statement;
 
+import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.cql4j.protocol.message.Prepare;
 import org.cql4j.protocol.message.PreparedResult;
 import org.cql4j.protocol.message.RowsMetadata;
 import org.cql4j.protocol.serialize.RowSerializer;
+import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.session.statement.PreparedStatement;
 import org.cql4j.session.statement.StatementSettings;
 
@@ -73,13 +75,14 @@ public final class PreparedStatements {
      *
      * @param statement the statement
      * @param rowType the class of the values
-     * @param binder binds a writer for the class when none is cached
+     * @param binder binds a writer for the class to the statement's markers when none is cached (a
+     *     method reference: nothing is allocated when the writer is cached)
      * @return the cached writer
      */
     RowSerializer.Writer<?> rowWriter(
         PreparedStatement statement,
         Class<?> rowType,
-        Function<Class<?>, RowSerializer.Writer<?>> binder);
+        BiFunction<Class<?>, List<ColumnSpec>, RowSerializer.Writer<?>> binder);
 
     /**
      * Copies every setting of {@code from} to {@code to}.
