@@ -20,6 +20,17 @@ import org.cql4j.protocol.types.ColumnType;
 public final class MetadataCodec {
   private MetadataCodec() {}
 
+  // The usual metadata of an EXECUTE's rows: NO_METADATA alone (no paging state, no new id), shared
+  // (immutable) instead of one per response, by column count.
+  private static final RowsMetadata[] NO_METADATA_ONLY = new RowsMetadata[64];
+
+  static {
+    for (int count = 0; count < NO_METADATA_ONLY.length; count++) {
+      NO_METADATA_ONLY[count] =
+          new RowsMetadata(RowsMetadata.NO_METADATA, count, null, null, List.of());
+    }
+  }
+
   /** Reads Rows {@code <metadata>}; {@code in} is not released. */
   public static RowsMetadata readRows(ByteBuf in, String field) {
     int flags = WireReader.readInt(in, field + ".flags");
@@ -36,6 +47,9 @@ public final class MetadataCodec {
         (flags & RowsMetadata.METADATA_CHANGED) != 0
             ? WireReader.readShortBytes(in, field + ".new_metadata_id")
             : null;
+    if (flags == RowsMetadata.NO_METADATA && count < NO_METADATA_ONLY.length) {
+      return NO_METADATA_ONLY[count];
+    }
     List<ColumnSpec> columns =
         (flags & RowsMetadata.NO_METADATA) != 0 ? List.of() : readSpecs(in, flags, count, field);
     return new RowsMetadata(flags, count, pagingState, newId, columns);
