@@ -8,6 +8,7 @@ import org.cql4j.protocol.serialize.RowSerializer;
 import org.cql4j.protocol.serialize.SerializeValue;
 import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.protocol.value.Codecs;
+import org.cql4j.protocol.value.GeneratedCellReaders;
 import org.cql4j.protocol.value.GeneratedCodecSupport;
 import org.cql4j.protocol.value.GeneratedPrimitiveWriters;
 
@@ -51,7 +52,7 @@ public final class Point_CqlRowCodec {
     return row -> {
       int xValue = GeneratedCodecSupport.intValue(row, xAt, xDecoder, JAVA_TYPE);
       int yValue = GeneratedCodecSupport.intValue(row, yAt, yDecoder, JAVA_TYPE);
-      String labelValue = row.decode(labelAt, labelDecoder);
+      String labelValue = GeneratedCellReaders.text(row, labelAt, labelDecoder);
       return new Point(xValue, yValue, labelValue);
     };
   }

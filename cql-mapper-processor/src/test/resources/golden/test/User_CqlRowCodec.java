@@ -15,6 +15,7 @@ import org.cql4j.protocol.serialize.RowSerializer;
 import org.cql4j.protocol.serialize.SerializeValue;
 import org.cql4j.protocol.types.ColumnSpec;
 import org.cql4j.protocol.value.Codecs;
+import org.cql4j.protocol.value.GeneratedCellReaders;
 import org.cql4j.protocol.value.GeneratedCodecSupport;
 import org.cql4j.protocol.value.GeneratedPrimitiveWriters;
 
@@ -95,8 +96,8 @@ public final class User_CqlRowCodec {
             columns,
             byLabelAt);
     return row -> {
-      UUID idValue = row.decode(idAt, idDecoder);
-      String nameValue = row.decode(nameAt, nameDecoder);
+      UUID idValue = GeneratedCellReaders.uuid(row, idAt, idDecoder);
+      String nameValue = GeneratedCellReaders.text(row, nameAt, nameDecoder);
       Integer loginsCell = row.decode(loginsAt, loginsDecoder);
       int loginsValue = loginsCell == null ? 0 : loginsCell;
       long versionValue =

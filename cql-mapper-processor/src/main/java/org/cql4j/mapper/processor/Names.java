@@ -21,6 +21,8 @@ final class Names {
   /** The checks and messages that all generated codecs share. */
   static final ClassName SUPPORT = ClassName.get(PROTOCOL + ".value", "GeneratedCodecSupport");
 
+  static final ClassName CELL_READERS = ClassName.get(PROTOCOL + ".value", "GeneratedCellReaders");
+
   /** The writes of primitive components that do not box them. */
   static final ClassName PRIMITIVE_WRITERS =
       ClassName.get(PROTOCOL + ".value", "GeneratedPrimitiveWriters");

@@ -1,5 +1,6 @@
 package org.cql4j.mapper.processor;
 
+import static org.cql4j.mapper.processor.Names.CELL_READERS;
 import static org.cql4j.mapper.processor.Names.COLUMN_SPEC;
 import static org.cql4j.mapper.processor.Names.ROW_DECODER;
 import static org.cql4j.mapper.processor.Names.SUPPORT;
@@ -13,6 +14,7 @@ import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 import org.cql4j.mapper.Flavor;
 import org.cql4j.mapper.processor.Model.Component;
@@ -25,6 +27,10 @@ import org.cql4j.mapper.processor.Model.RecordModel;
  */
 final class RowDecoderGenerator {
   private static final TypeName COLUMNS = of(ClassName.get(List.class), COLUMN_SPEC);
+
+  // the types GeneratedCellReaders reads without the shared (megamorphic) decoder call
+  private static final Map<String, String> CELL_READER =
+      Map.of("java.util.UUID", "uuid", "java.time.Instant", "instant", "java.lang.String", "text");
 
   private RowDecoderGenerator() {}
 
@@ -118,7 +124,14 @@ final class RowDecoderGenerator {
   private static void decodeColumn(CodeBlock.Builder b, RowColumn c) {
     Component comp = c.component();
     String v = c.var();
-    CodeBlock read = CodeBlock.of("row.decode($NAt, $NDecoder)", v, v);
+    String reader =
+        comp.type() instanceof Model.Builtin builtin
+            ? CELL_READER.get(builtin.boxed().toString())
+            : null;
+    CodeBlock read =
+        reader == null
+            ? CodeBlock.of("row.decode($NAt, $NDecoder)", v, v)
+            : CodeBlock.of("$T.$N(row, $NAt, $NDecoder)", CELL_READERS, reader, v, v);
     CodeBlock absent =
         comp.allowMissing()
             ? CodeBlock.of(

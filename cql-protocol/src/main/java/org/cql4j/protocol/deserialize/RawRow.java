@@ -1,6 +1,10 @@
 package org.cql4j.protocol.deserialize;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.List;
 import org.cql4j.protocol.ProtocolException;
 import org.cql4j.protocol.types.ColumnSpec;
@@ -17,11 +21,21 @@ import org.cql4j.protocol.types.ColumnSpec;
  * result); this object never releases or retains it and must not be used after the decoder returns.
  */
 public final class RawRow {
+  // big-endian reads from a heap buffer's array: one load each, without the buffer's bounds and
+  // reference-count checks (the bounds were checked by locate) or a byte-at-a-time assembly
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
   private final List<ColumnSpec> columns;
-  private final ByteBuf rows;
-  private final ByteBuf view;
-  private final int[] starts;
-  private final int[] lengths;
+  private ByteBuf rows; // over array, created by the first buffer() when made from an array
+  private final byte[] array; // the rows' heap array, or null
+  private final int base; // the array offset of the buffer's index 0
+  private final int size;
+  // cell i starts at cells[2 * i], its length (-1 for null) is cells[2 * i + 1]
+  private final int[] cells;
+  private ByteBuf view; // created by the first cell(): the generated codecs rarely need it
 
   /**
    * Creates a row over a rows buffer; used by {@link RowIterator}, and by tests of row decoders.
@@ -33,34 +47,46 @@ public final class RawRow {
   public RawRow(ByteBuf rows, List<ColumnSpec> columns) {
     this.columns = columns;
     this.rows = rows;
-    this.view = rows.duplicate();
-    this.starts = new int[columns.size()];
-    this.lengths = new int[columns.size()];
+    this.array = rows.hasArray() ? rows.array() : null;
+    this.base = array == null ? 0 : rows.arrayOffset();
+    this.size = columns.size();
+    this.cells = new int[2 * size];
   }
 
   /**
-   * Locates the cells of the row that starts at {@code index}. Not thread-safe.
+   * Creates a row over rows in a byte array: index 0 of the array is offset 0 of the rows (the
+   * session's results, which own a copy of their rows). Not thread-safe.
    *
-   * @param rows the same buffer this row was created over
-   * @param index the absolute index of the row's first [bytes]
-   * @param end the absolute index where readable bytes end
-   * @return the index just after the row
+   * @param rows the rows' bytes; never modified here
+   * @param columns the columns of every row
+   */
+  public RawRow(byte[] rows, List<ColumnSpec> columns) {
+    this.columns = columns;
+    this.array = rows;
+    this.base = 0;
+    this.size = columns.size();
+    this.cells = new int[2 * size];
+  }
+
+  /**
+   * Locates the cells of the row that starts at {@code index} of this row's buffer or array. Not
+   * thread-safe.
+   *
+   * @param index the absolute offset of the row's first [bytes]
+   * @param end the absolute offset where readable bytes end
+   * @return the offset just after the row
    * @throws ProtocolException if a length is below -1 or runs past {@code end}
    */
-  public int locate(ByteBuf rows, int index, int end) {
-    // the session's rows are on the heap: read the lengths from the array, without the buffer's
-    // bounds and reference-count checks on every cell (the bounds are checked here instead)
-    byte[] array = rows.hasArray() ? rows.array() : null;
-    int base = array == null ? 0 : rows.arrayOffset();
+  public int locate(int index, int end) {
     int pos = index;
-    for (int i = 0; i < starts.length; i++) {
+    for (int i = 0; i < size; i++) {
       if (end - pos < 4) {
         throw new ProtocolException(
             "RESULT.Rows.rows_content[" + columns.get(i).name() + "]",
             pos,
             "truncated: needs 4 bytes for the length, " + (end - pos) + " remain");
       }
-      int len = array == null ? rows.getInt(pos) : readInt(array, base + pos);
+      int len = array == null ? rows.getInt(pos) : (int) INT.get(array, base + pos);
       pos += 4;
       if (len < 0) {
         if (len < -1) {
@@ -75,22 +101,38 @@ public final class RawRow {
             pos - 4,
             "length " + len + " exceeds the " + (end - pos) + " remaining bytes");
       }
-      starts[i] = pos;
-      lengths[i] = len;
+      cells[2 * i] = pos;
+      cells[2 * i + 1] = len;
       pos += Math.max(len, 0);
     }
     return pos;
   }
 
-  private static int readInt(byte[] array, int at) {
-    return (array[at] & 0xff) << 24
-        | (array[at + 1] & 0xff) << 16
-        | (array[at + 2] & 0xff) << 8
-        | (array[at + 3] & 0xff);
+  /** The number of cells (columns) of the row; not thread-safe. */
+  public int size() {
+    return size;
   }
 
-  public int size() {
-    return starts.length;
+  /**
+   * Reads the big-endian int at an absolute offset of the rows buffer, e.g. a 4-byte cell's {@link
+   * #offset}. Not thread-safe.
+   *
+   * @param offset the offset; the caller checked that 4 bytes are there (a located cell's length)
+   * @return the int
+   */
+  public int readInt(int offset) {
+    return array == null ? rows.getInt(offset) : (int) INT.get(array, base + offset);
+  }
+
+  /**
+   * Reads the big-endian long at an absolute offset of the rows buffer, e.g. an 8-byte cell's
+   * {@link #offset}. Not thread-safe.
+   *
+   * @param offset the offset; the caller checked that 8 bytes are there (a located cell's length)
+   * @return the long
+   */
+  public long readLong(int offset) {
+    return array == null ? rows.getLong(offset) : (long) LONG.get(array, base + offset);
   }
 
   /** The columns of this row; not thread-safe. */
@@ -105,7 +147,7 @@ public final class RawRow {
    * @return true for a null cell
    */
   public boolean isNull(int index) {
-    return lengths[index] < 0;
+    return cells[2 * index + 1] < 0;
   }
 
   /**
@@ -115,7 +157,7 @@ public final class RawRow {
    * @return the offset, for error messages
    */
   public int offset(int index) {
-    return starts[index];
+    return cells[2 * index];
   }
 
   /**
@@ -125,7 +167,7 @@ public final class RawRow {
    * @return the length
    */
   public int length(int index) {
-    return lengths[index];
+    return cells[2 * index + 1];
   }
 
   /**
@@ -134,6 +176,9 @@ public final class RawRow {
    * @return the buffer given to the constructor; owned by its creator, never release it here
    */
   public ByteBuf buffer() {
+    if (rows == null) {
+      rows = Unpooled.wrappedBuffer(array);
+    }
     return rows;
   }
 
@@ -148,11 +193,14 @@ public final class RawRow {
    * @return the view, or null
    */
   public ByteBuf cell(int index) {
-    int len = lengths[index];
+    int len = cells[2 * index + 1];
     if (len < 0) {
       return null;
     }
-    int start = starts[index];
+    if (view == null) {
+      view = buffer().duplicate();
+    }
+    int start = cells[2 * index];
     return view.setIndex(start, start + len);
   }
 
@@ -174,7 +222,7 @@ public final class RawRow {
     } catch (ProtocolException | IndexOutOfBoundsException e) {
       ColumnSpec column = columns.get(index);
       throw new DeserializationException(
-          column.name(), column.type(), "?", starts[index], e.getMessage());
+          column.name(), column.type(), "?", cells[2 * index], e.getMessage());
     }
   }
 }

@@ -28,7 +28,6 @@ import org.cql4j.protocol.types.ColumnSpec;
  * @param <R> the row type produced
  */
 public final class RowIterator<R> implements Iterator<R> {
-  private final ByteBuf rows;
   private final int rowCount;
   private final int end;
   private final RawRow row;
@@ -37,12 +36,11 @@ public final class RowIterator<R> implements Iterator<R> {
   private int position;
 
   private RowIterator(
-      ByteBuf rows, int rowCount, List<ColumnSpec> columns, DeserializeRow.Decoder<R> decoder) {
-    this.rows = rows;
+      RawRow row, int start, int end, int rowCount, DeserializeRow.Decoder<R> decoder) {
     this.rowCount = rowCount;
-    this.end = rows.writerIndex();
-    this.position = rows.readerIndex();
-    this.row = new RawRow(rows, columns);
+    this.end = end;
+    this.position = start;
+    this.row = row;
     this.decoder = decoder;
   }
 
@@ -61,20 +59,38 @@ public final class RowIterator<R> implements Iterator<R> {
    */
   public static <R> RowIterator<R> of(
       ByteBuf rows, int rowCount, List<ColumnSpec> columns, DeserializeRow.Decoder<R> decoder) {
-    // Every cell takes at least its 4-byte length: reject counts the bytes cannot hold.
+    checkCount(rowCount, columns, rows.readerIndex(), rows.readableBytes());
+    return new RowIterator<>(
+        new RawRow(rows, columns), rows.readerIndex(), rows.writerIndex(), rowCount, decoder);
+  }
+
+  /**
+   * Creates an iterator over {@code rowCount} rows that fill a byte array (the session's results
+   * own such a copy of their rows). Thread-safe.
+   *
+   * @param rows the rows content, from index 0 to the end; never modified
+   * @param rowCount the &lt;rows_count&gt; read from the body
+   * @param columns the columns of every row
+   * @param decoder a row decoder bound to {@code columns}
+   * @param <R> the row type produced
+   * @return the iterator
+   * @throws ProtocolException if {@code rowCount} is negative or the rows cannot fit in the bytes
+   */
+  public static <R> RowIterator<R> of(
+      byte[] rows, int rowCount, List<ColumnSpec> columns, DeserializeRow.Decoder<R> decoder) {
+    checkCount(rowCount, columns, 0, rows.length);
+    return new RowIterator<>(new RawRow(rows, columns), 0, rows.length, rowCount, decoder);
+  }
+
+  // Every cell takes at least its 4-byte length: reject counts the bytes cannot hold.
+  private static void checkCount(int rowCount, List<ColumnSpec> columns, int offset, int bytes) {
     long minBytes = (long) rowCount * columns.size() * 4;
-    if (rowCount < 0 || minBytes > rows.readableBytes()) {
+    if (rowCount < 0 || minBytes > bytes) {
       throw new ProtocolException(
           "RESULT.Rows.rows_count",
-          rows.readerIndex(),
-          rowCount
-              + " rows of "
-              + columns.size()
-              + " columns cannot fit in "
-              + rows.readableBytes()
-              + " bytes");
+          offset,
+          rowCount + " rows of " + columns.size() + " columns cannot fit in " + bytes + " bytes");
     }
-    return new RowIterator<>(rows, rowCount, columns, decoder);
   }
 
   /** Whether another row remains; not thread-safe. */
@@ -95,7 +111,7 @@ public final class RowIterator<R> implements Iterator<R> {
     if (next >= rowCount) {
       throw new NoSuchElementException("all " + rowCount + " rows were read");
     }
-    position = row.locate(rows, position, end);
+    position = row.locate(position, end);
     next++;
     return decoder.decode(row);
   }

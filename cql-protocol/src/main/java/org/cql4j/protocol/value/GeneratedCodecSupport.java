@@ -135,28 +135,32 @@ public final class GeneratedCodecSupport {
   public static int intValue(
       RawRow row, int index, DeserializeValue.Decoder<Integer> decoder, String javaType) {
     int at = offsetIf(row, index, 4, ColumnType.INT, ColumnType.INT);
-    return at >= 0 ? row.buffer().getInt(at) : nonNull(row, index, decoder, "int", javaType);
+    return at >= 0 ? row.readInt(at) : nonNull(row, index, decoder, "int", javaType);
   }
 
   /** Reads a {@code bigint} or {@code counter} cell (§6.2) for a primitive {@code long}. */
   public static long longValue(
       RawRow row, int index, DeserializeValue.Decoder<Long> decoder, String javaType) {
     int at = offsetIf(row, index, 8, ColumnType.BIGINT, ColumnType.COUNTER);
-    return at >= 0 ? row.buffer().getLong(at) : nonNull(row, index, decoder, "long", javaType);
+    return at >= 0 ? row.readLong(at) : nonNull(row, index, decoder, "long", javaType);
   }
 
   /** Reads a {@code float} cell (§6.8) for a primitive component. */
   public static float floatValue(
       RawRow row, int index, DeserializeValue.Decoder<Float> decoder, String javaType) {
     int at = offsetIf(row, index, 4, ColumnType.FLOAT, ColumnType.FLOAT);
-    return at >= 0 ? row.buffer().getFloat(at) : nonNull(row, index, decoder, "float", javaType);
+    return at >= 0
+        ? Float.intBitsToFloat(row.readInt(at))
+        : nonNull(row, index, decoder, "float", javaType);
   }
 
   /** Reads a {@code double} cell (§6.7) for a primitive component. */
   public static double doubleValue(
       RawRow row, int index, DeserializeValue.Decoder<Double> decoder, String javaType) {
     int at = offsetIf(row, index, 8, ColumnType.DOUBLE, ColumnType.DOUBLE);
-    return at >= 0 ? row.buffer().getDouble(at) : nonNull(row, index, decoder, "double", javaType);
+    return at >= 0
+        ? Double.longBitsToDouble(row.readLong(at))
+        : nonNull(row, index, decoder, "double", javaType);
   }
 
   /** Decodes a primitive component's cell through its decoder; null fails, naming the column. */
@@ -182,7 +186,7 @@ public final class GeneratedCodecSupport {
   /**
    * The offset of cell {@code index} if it has {@code size} bytes of type {@code a} or {@code b}.
    */
-  private static int offsetIf(RawRow row, int index, int size, ColumnType a, ColumnType b) {
+  static int offsetIf(RawRow row, int index, int size, ColumnType a, ColumnType b) {
     if (row.length(index) != size) {
       return -1;
     }

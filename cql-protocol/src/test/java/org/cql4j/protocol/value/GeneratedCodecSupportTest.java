@@ -282,7 +282,7 @@ class GeneratedCodecSupportTest {
     List<ColumnSpec> columns = List.of(col("x", ColumnType.INT), col("y", ColumnType.INT));
     ByteBuf rows = cell("0000000400000005" + "ffffffff");
     RawRow row = new RawRow(rows, columns);
-    row.locate(rows, rows.readerIndex(), rows.writerIndex());
+    row.locate(rows.readerIndex(), rows.writerIndex());
     DeserializeValue.Decoder<Integer> ints =
         Codecs.deserializer(Integer.class).bind(ColumnType.INT);
     assertThat(GeneratedCodecSupport.intValue(row, 0, ints, USER)).isEqualTo(5);
@@ -323,7 +323,7 @@ class GeneratedCodecSupportTest {
                 + "00000008"
                 + "c004000000000000");
     RawRow row = new RawRow(rows, columns);
-    row.locate(rows, rows.readerIndex(), rows.writerIndex());
+    row.locate(rows.readerIndex(), rows.writerIndex());
     assertThat(GeneratedCodecSupport.booleanValue(row, 0, failing(), USER)).isTrue();
     assertThat(GeneratedCodecSupport.byteValue(row, 1, failing(), USER)).isEqualTo((byte) -2);
     assertThat(GeneratedCodecSupport.shortValue(row, 2, failing(), USER)).isEqualTo((short) 32767);
@@ -344,7 +344,7 @@ class GeneratedCodecSupportTest {
             col("d", ColumnType.BIGINT));
     ByteBuf rows = cell("ffffffff" + "00000000" + "00000003010203" + "00000004" + "00000005");
     RawRow row = new RawRow(rows, columns);
-    row.locate(rows, rows.readerIndex(), rows.writerIndex());
+    row.locate(rows.readerIndex(), rows.writerIndex());
     DeserializeValue.Decoder<Integer> ints =
         Codecs.deserializer(Integer.class).bind(ColumnType.INT);
     assertThatThrownBy(() -> GeneratedCodecSupport.intValue(row, 0, ints, USER))

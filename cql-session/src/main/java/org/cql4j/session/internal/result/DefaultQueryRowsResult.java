@@ -1,6 +1,5 @@
 package org.cql4j.session.internal.result;
 
-import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,16 +10,14 @@ import org.cql4j.session.QueryRowsResult;
 import org.cql4j.session.internal.mapping.RowCodecs;
 
 /**
- * The rows of a result over a GC-managed heap buffer. Immutable and thread-safe: every iteration
- * reads the shared buffer with absolute indices through its own {@link RowIterator}.
- *
- * <p>Buffer ownership: {@code rows} is an unpooled heap buffer that this object owns and never
- * releases (release is unnecessary: the garbage collector reclaims it with the result).
+ * The rows of a result over a copy of their bytes. Immutable and thread-safe: every iteration reads
+ * the shared array through its own {@link RowIterator}; the garbage collector reclaims the array
+ * with the result (nothing to release).
  */
 public final class DefaultQueryRowsResult implements QueryRowsResult {
   private final List<ColumnSpec> columns;
   private final int rowCount;
-  private final ByteBuf rows;
+  private final byte[] rows;
   private final List<String> warnings;
   private final UUID tracingId;
 
@@ -29,12 +26,12 @@ public final class DefaultQueryRowsResult implements QueryRowsResult {
    *
    * @param columns the columns of every row
    * @param rowCount the number of rows
-   * @param rows the rows content, GC-managed (unpooled heap); owned by this object from now on
+   * @param rows the rows content; owned by this object from now on, never modified
    * @param warnings the server's warnings
    * @param tracingId the tracing id, or null
    */
   public DefaultQueryRowsResult(
-      List<ColumnSpec> columns, int rowCount, ByteBuf rows, List<String> warnings, UUID tracingId) {
+      List<ColumnSpec> columns, int rowCount, byte[] rows, List<String> warnings, UUID tracingId) {
     this.columns = List.copyOf(columns);
     this.rowCount = rowCount;
     this.rows = rows;

@@ -2,7 +2,6 @@ package org.cql4j.session.internal.result;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.util.List;
 import java.util.UUID;
 import org.cql4j.protocol.ProtocolException;
@@ -24,14 +23,16 @@ import org.cql4j.session.internal.metadata.DefaultNode;
  * Turns protocol results into {@link org.cql4j.session.QueryResult}s. Thread-safe (stateless).
  *
  * <p>Ownership of a {@link RowsResult}: {@link #from} takes it over and releases it before
- * returning, success or failure. Its rows section is copied once into an unpooled heap buffer that
- * the garbage collector reclaims with the result: the pooled frame goes back to the pool at once,
- * users never have to close a result, and a forgotten result cannot leak. The cost is one {@code
- * memcpy} of the rows section per response (no per-cell copy; decoding stays lazy). A later
- * zero-copy mode could keep the pooled slice and release it through a {@code
- * java.lang.ref.Cleaner}, at the price of pinning pooled chunks until GC.
+ * returning, success or failure. Its rows section is copied once into a byte array that the garbage
+ * collector reclaims with the result: the pooled frame goes back to the pool at once, users never
+ * have to close a result, and a forgotten result cannot leak. The cost is one {@code memcpy} of the
+ * rows section per response (no per-cell copy; decoding stays lazy). A later zero-copy mode could
+ * keep the pooled slice and release it through a {@code java.lang.ref.Cleaner}, at the price of
+ * pinning pooled chunks until GC.
  */
 public final class QueryResults {
+  private static final byte[] NO_BYTES = new byte[0];
+
   private QueryResults() {}
 
   /**
@@ -70,10 +71,7 @@ public final class QueryResults {
       RowsMetadata metadata = rowsResult.metadata();
       List<ColumnSpec> columns = columnsOf(metadata, preparedColumns);
       ByteBuf content = rowsResult.rowsContent();
-      ByteBuf rows =
-          content.isReadable()
-              ? Unpooled.wrappedBuffer(ByteBufUtil.getBytes(content))
-              : Unpooled.EMPTY_BUFFER;
+      byte[] rows = content.isReadable() ? ByteBufUtil.getBytes(content) : NO_BYTES;
       DefaultQueryRowsResult rowsView =
           new DefaultQueryRowsResult(columns, rowsResult.rowCount(), rows, warnings, tracingId);
       return new DefaultQueryResult(result, rowsView, warnings, tracingId, coordinator);
