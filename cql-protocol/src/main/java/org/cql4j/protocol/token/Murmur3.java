@@ -167,7 +167,12 @@ public final class Murmur3 {
     long k1 = 0;
     long k2 = 0;
     // Cassandra's tail: each byte sign-extended, then shifted (MurmurHash.hash3_x64_128).
-    for (int i = 0; i < tail; i++) {
+    int i = 0;
+    if (tail >= 8) {
+      k1 = signExtendedBytes(in.nextLong()); // the first eight at once (an 8-byte bigint key)
+      i = 8;
+    }
+    for (; i < tail; i++) {
       long b = in.next();
       if (i < 8) {
         k1 ^= b << (8 * i);
@@ -188,6 +193,22 @@ public final class Murmur3 {
     h1 = fmix(h1);
     h2 = fmix(h2);
     return h1 + h2;
+  }
+
+  /**
+   * The XOR of each byte of {@code v} (little-endian) sign-extended and shifted to its place:
+   * {@code v} with, for each negative byte, every bit above that byte flipped. The flips are the
+   * prefix parity of the bytes' sign bits, one place up.
+   */
+  static long signExtendedBytes(long v) {
+    long flips = (v & 0x8080808080808080L) << 1;
+    flips ^= flips << 1;
+    flips ^= flips << 2;
+    flips ^= flips << 4;
+    flips ^= flips << 8;
+    flips ^= flips << 16;
+    flips ^= flips << 32;
+    return v ^ flips;
   }
 
   private static long mixK1(long k1) {

@@ -68,4 +68,23 @@ class Murmur3Test {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("70000 bytes");
   }
+
+  @Test
+  void eightTailBytesAtOnceMatchCassandrasByteAtATimeSignExtension() {
+    Random random = new Random(7);
+    long[] samples = new long[1002];
+    samples[0] = 0x8080808080808080L;
+    samples[1] = 0x7f7f7f7f7f7f7f7fL;
+    for (int i = 2; i < samples.length; i++) {
+      samples[i] = random.nextLong();
+    }
+    for (long v : samples) {
+      long expected = 0;
+      for (int i = 0; i < 8; i++) {
+        long b = (byte) (v >>> (8 * i)); // sign-extended, as MurmurHash.hash3_x64_128 reads it
+        expected ^= b << (8 * i);
+      }
+      assertThat(Murmur3.signExtendedBytes(v)).as("%016x", v).isEqualTo(expected);
+    }
+  }
 }
