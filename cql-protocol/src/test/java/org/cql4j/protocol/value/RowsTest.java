@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -83,6 +84,25 @@ class RowsTest {
     assertThat(it.next()).isEqualTo(new User(ID, null, Set.of()));
     assertThat(it.hasNext()).isFalse();
     assertThat(body.readerIndex()).as("the iterator never moves the caller's indices").isZero();
+  }
+
+  @Test
+  void decodesRowsFromAByteArrayAsFromABuffer() {
+    ByteBuf body = rows(new Object[] {ID, "ann", Set.of("a")}, new Object[] {ID, null, null});
+    byte[] copy = ByteBufUtil.getBytes(body); // what the session's results keep
+    Iterator<User> users = RowIterator.of(copy, 2, COLUMNS, USER_CODEC.bind(COLUMNS));
+    assertThat(users.next()).isEqualTo(new User(ID, "ann", Set.of("a")));
+    assertThat(users.next()).isEqualTo(new User(ID, null, Set.of()));
+    assertThat(users.hasNext()).isFalse();
+    Iterator<CqlRow> rows = RowIterator.of(copy, 2, COLUMNS, Codecs.cqlRow().bind(COLUMNS));
+    CqlRow first = rows.next();
+    CqlRow second = rows.next();
+    assertThat(first.getString("name")).isEqualTo("ann");
+    assertThat(first.getSet("tags", String.class)).containsExactly("a");
+    assertThat(second.isNull("name")).isTrue();
+    assertThatThrownBy(() -> RowIterator.of(copy, 50, COLUMNS, USER_CODEC.bind(COLUMNS)))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("50 rows of 3 columns cannot fit in " + copy.length + " bytes");
   }
 
   @Test
