@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.Charset;
 import java.util.List;
 import org.cql4j.protocol.ProtocolException;
 import org.cql4j.protocol.types.ColumnSpec;
@@ -138,6 +139,21 @@ public final class RawRow {
   /** The columns of this row; not thread-safe. */
   public List<ColumnSpec> columns() {
     return columns;
+  }
+
+  /**
+   * Decodes {@code length} bytes at an absolute offset of the rows buffer as a string, e.g. a text
+   * cell. Not thread-safe.
+   *
+   * @param offset the offset; the caller checked that the bytes are there (a located cell's length)
+   * @param length the number of bytes
+   * @param charset how the bytes encode characters
+   * @return the string
+   */
+  public String readString(int offset, int length, Charset charset) {
+    return array == null
+        ? rows.toString(offset, length, charset)
+        : new String(array, base + offset, length, charset);
   }
 
   /**

@@ -53,7 +53,7 @@ public final class GeneratedCellReaders {
   }
 
   /**
-   * Reads a {@code text} (UTF-8) or {@code ascii} cell (§6.1, §6.15).
+   * Reads a {@code text} cell (UTF-8, §6.15).
    *
    * @param row the row
    * @param index the column position
@@ -63,13 +63,9 @@ public final class GeneratedCellReaders {
   public static String text(RawRow row, int index, DeserializeValue.Decoder<String> decoder) {
     int length = row.length(index);
     ColumnType type = row.columns().get(index).type();
-    if (length < 0 || (type != ColumnType.TEXT && type != ColumnType.ASCII)) {
-      return row.decode(index, decoder);
+    if (length < 0 || type != ColumnType.TEXT) {
+      return row.decode(index, decoder); // ascii too: its decoder maps bytes above 0x7f its own way
     }
-    return row.buffer()
-        .toString(
-            row.offset(index),
-            length,
-            type == ColumnType.TEXT ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII);
+    return row.readString(row.offset(index), length, StandardCharsets.UTF_8);
   }
 }
