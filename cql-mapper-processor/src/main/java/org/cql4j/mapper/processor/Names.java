@@ -21,6 +21,7 @@ final class Names {
   /** The checks and messages that all generated codecs share. */
   static final ClassName SUPPORT = ClassName.get(PROTOCOL + ".value", "GeneratedCodecSupport");
 
+  /** The reads of uuid, timestamp and text cells without the shared decoder call. */
   static final ClassName CELL_READERS = ClassName.get(PROTOCOL + ".value", "GeneratedCellReaders");
 
   /** The writes of primitive components that do not box them. */
