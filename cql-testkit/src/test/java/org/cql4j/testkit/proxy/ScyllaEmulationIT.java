@@ -46,6 +46,37 @@ class ScyllaEmulationIT {
               + " {'class': 'SimpleStrategy', 'replication_factor': 1}");
       client.query("CREATE TABLE IF NOT EXISTS emu.kv (k int PRIMARY KEY, v int)");
     }
+    awaitTableOnEveryNode(cluster.proxy().orElseThrow());
+  }
+
+  // The schema reaches the other nodes asynchronously; a replica that does not know the table yet
+  // fails reads of it (ReadFailure, UNKNOWN), so wait until every node has it.
+  private static void awaitTableOnEveryNode(CqlProxy proxy) throws IOException {
+    for (int node = 1; node <= 3; node++) {
+      try (TestClient client = TestClient.ready(proxy.node(node).proxyAddress())) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+          Object answer =
+              client.query(
+                  "SELECT table_name FROM system_schema.tables"
+                      + " WHERE keyspace_name = 'emu' AND table_name = 'kv'");
+          boolean known = answer instanceof RowsResult rows && rows.rowCount() == 1;
+          if (answer instanceof RowsResult rows) {
+            rows.release();
+          }
+          if (known) {
+            break;
+          }
+          assertThat(System.nanoTime() - deadline).as("emu.kv on node %d", node).isNegative();
+          try {
+            Thread.sleep(100);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+          }
+        }
+      }
+    }
   }
 
   private static TestClient startup(
